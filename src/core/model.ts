@@ -1,0 +1,82 @@
+/**
+ * The workbook model (工作簿模型): what every adapter produces and the engine reads.
+ * An .xlsx file (ExcelJS), an open workbook (Office.js) or a file picked in the browser
+ * all fill these same plain, serialisable structures; no adapter interprets values itself.
+ */
+
+/** A cell's stored value; for a formula, its cached result. Dates come as Date. */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface Cell {
+  /** Stored value (for a formula: the cached result, or null when there is none). */
+  value: CellValue;
+  /** Displayed text when the source knows it (Office.js does; ExcelJS does not: ""). */
+  text: string;
+  /** Number format code ("0.0%", "General", …), when not General. */
+  numFmt?: string;
+  /** Formula without the leading "=", when the cell holds one. */
+  formula?: string;
+}
+
+/** A merged range, 0-based and inclusive. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  name: string;
+  /** rows[r][c], 0-based; absent or undefined entries are empty cells. */
+  rows: (Cell | undefined)[][];
+  merges: MergedRange[];
+  /** 0-based indexes of hidden rows. */
+  hiddenRows: number[];
+  /** True when the whole sheet is hidden (hidden or veryHidden). */
+  hidden?: boolean;
+}
+
+export interface WorkbookModel {
+  /** The file name (or the open workbook's name) used in findings. */
+  name: string;
+  sheets: Sheet[];
+}
+
+/** The cell at (r, c), or undefined when empty. */
+export function cellAt(sheet: Sheet, r: number, c: number): Cell | undefined {
+  return sheet.rows[r]?.[c];
+}
+
+/** True when a cell holds nothing a reader could see. */
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  if (!cell) return true;
+  if (cell.value === null || cell.value === undefined) return cell.text.trim() === "";
+  return typeof cell.value === "string" && cell.value.trim() === "" && cell.text.trim() === "";
+}
+
+/** 0-based column index → letters (0 → A, 26 → AA). */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based (row, col) → "A1" address. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** "B12" → { row: 11, col: 1 } (0-based); throws on anything else. */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
