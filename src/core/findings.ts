@@ -154,6 +154,31 @@ export const FINDING_KINDS = {
     zh: "规划定义第 {row} 行“{column}”列无效：{reason}",
     en: "Plan definition row {row}, column “{column}” is invalid: {reasonEn}",
   },
+  "plan-column-missing": {
+    category: "structure", severity: "error",
+    zh: "规划指标表缺少必需的列“{column}”（{columnEn}），无法读取指标",
+    en: "The plan sheet lacks the required column “{column}” ({columnEn}); no indicator can be read",
+  },
+  "plan-no-header": {
+    category: "structure", severity: "error",
+    zh: "“{sheet}”表中找不到规划指标的表头行（需要“指标编码”“指标名称”“单位”“目标年”“目标值”等列）",
+    en: "No header row in sheet “{sheet}” (columns 指标编码/code, 指标名称/name, 单位/unit, 目标年/targetYear, 目标值/target …)",
+  },
+  "plan-no-sheet": {
+    category: "structure", severity: "error",
+    zh: "工作簿中没有“规划指标”工作表",
+    en: "The workbook has no 规划指标 (plan) sheet",
+  },
+  "plan-invalid-file": {
+    category: "structure", severity: "error",
+    zh: "规划文件无法读取：{reason}",
+    en: "The plan file cannot be read: {reasonEn}",
+  },
+  "plan-empty": {
+    category: "structure", severity: "error",
+    zh: "规划中没有任何指标",
+    en: "The plan holds no indicator",
+  },
 } satisfies Record<string, KindDef>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
