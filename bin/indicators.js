@@ -8,10 +8,13 @@ if (!fs.existsSync(entry)) {
   console.error("命令行尚未编译：请先运行 npm install（或 npm run build:cli）。");
   process.exit(2);
 }
+// exitCode, not exit(): exit() would cut off output still queued for a pipe.
 require(entry).main(process.argv).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     console.error(`错误：${err && err.message ? err.message : err}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );
