@@ -1,0 +1,374 @@
+/**
+ * Validation rules (校验规则), reporting-conventions §6, in the manner of R's validate: each
+ * rule is a small named object with its category, the finding kinds it reports and a
+ * description, registered in ONE list (RULES) that validateWorkbook runs in order and that the
+ * docs and reports read. Rules only pick finding kinds; messages live in findings.ts.
+ *
+ * Decisions:
+ * - A value (one indicator in one submission) counts when its row reads as a number and no
+ *   error finding sits on the value cell of any row of that indicator. Rules run in the order
+ *   of RULES; a later rule asks `ctx.usable(code)` so it does not pile a second error on a
+ *   value an earlier rule has already blocked (out-of-range skips a zero placeholder,
+ *   inconsistent compares usable values only).
+ * - Rows that match no plan indicator are reported once (unknown-indicator) and their values
+ *   are not checked further.
+ * - A lone 0 is a placeholder only where the plan says the indicator cannot be 0: its 下限
+ *   is above 0. Counts with a baseline above 0 may still be 0 in one district (no new 示范社区
+ *   this year), so they are not guessed at.
+ * - Bounds: the plan's 下限/上限; without 上限 a % rate stops at 100; without 下限 a count (张,
+ *   个, 人, 万元 …: any unit other than a rate or a ratio) stops at 0, so a negative count is
+ *   below-min with min 0. Rates and ratios without 下限 may be negative (growth).
+ * - Duplicates: the later rows of an indicator carry the finding, naming the first row's
+ *   cell. All equal numbers → duplicate-same (warning, the value counts once); otherwise
+ *   duplicate-different (error) on each later row and no row of the indicator counts.
+ * - Inconsistent: a part (包含于) above its total in the same submission, both usable, the
+ *   part converted into the total's unit (when it does not convert, nothing is compared);
+ *   the finding sits on the part's value cell.
+ */
+import { makeFinding, type Category, type Finding, type FindingKind } from "./findings";
+import type { Indicator, Plan } from "./plan";
+import type { Detection, Submission, SubmissionRow } from "./submission";
+import { scanText } from "./narrative";
+import { isCountUnit, isPercentUnit, unitFactor } from "./units";
+import type { ValueReading } from "./values";
+
+/** What a submission rule sees. */
+export interface SubmissionContext {
+  readonly plan: Plan;
+  readonly submission: Submission;
+  /** Plan indicators by code. */
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  /** The rows matched to each plan indicator (by code), in sheet order. */
+  readonly rowsByIndicator: ReadonlyMap<string, readonly SubmissionRow[]>;
+  /** The rows that matched a plan indicator, with it, in sheet order. */
+  readonly matched: readonly { row: SubmissionRow; ind: Indicator }[];
+  /** The number an indicator's value counts as, unless an earlier rule blocked it. */
+  usable(code: string): { value: number; row: SubmissionRow } | undefined;
+  /** Whether an earlier rule put an error on this cell. */
+  blocked(cell: string): boolean;
+  /** A finding of this submission. */
+  finding(kind: FindingKind, at: { cell?: string; indicator?: string }, params?: Record<string, string | number>): Finding;
+}
+
+/** What a workbook rule sees: the detection of the workbook's submissions. */
+export interface WorkbookContext {
+  readonly file: string;
+  readonly detection: Detection;
+}
+
+interface RuleInfo {
+  /** Stable id (used in docs and tests). */
+  id: string;
+  category: Category;
+  /** The finding kinds this rule reports (their severities are in FINDING_KINDS). */
+  kinds: readonly FindingKind[];
+  description: { zh: string; en: string };
+}
+
+export interface SubmissionRule extends RuleInfo {
+  scope: "submission";
+  run(ctx: SubmissionContext): Finding[];
+}
+
+export interface WorkbookRule extends RuleInfo {
+  scope: "workbook";
+  run(ctx: WorkbookContext): Finding[];
+}
+
+export type Rule = SubmissionRule | WorkbookRule;
+
+/** A number as messages show it. */
+function show(n: number): string {
+  return String(Number.isInteger(n) ? n : Number(n.toPrecision(12)));
+}
+
+/** A reading as messages show it. */
+function readingText(reading: ValueReading): string {
+  switch (reading.kind) {
+    case "number":
+      return show(reading.value);
+    case "blank":
+      return "—";
+    case "placeholder":
+      return reading.token;
+    case "unit-mismatch":
+      return `${show(reading.value)}${reading.writtenUnit}`;
+    case "not-a-number":
+      return reading.text;
+  }
+}
+
+function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+const structure: WorkbookRule = {
+  id: "structure",
+  scope: "workbook",
+  category: "structure",
+  kinds: ["no-district", "no-period", "no-table", "no-submission"],
+  description: {
+    zh: "工作表有指标表却无填报单位、有填报单位却无指标表、报告期缺失或无法识别，或整个文件没有填报表",
+    en: "A table without 填报单位, 填报单位 without a table, a missing or unreadable 报告期, or a file without any submission",
+  },
+  run({ file, detection }) {
+    if (detection.submissions.length === 0 && detection.findings.length === 0) {
+      return [makeFinding("no-submission", { file })];
+    }
+    return detection.findings;
+  },
+};
+
+const placeholderValue: SubmissionRule = {
+  id: "placeholder-value",
+  scope: "submission",
+  category: "placeholder",
+  kinds: ["placeholder-value"],
+  description: { zh: "本期值是模板占位符（x%、xx、待填、—…）", en: "A value cell holds a template placeholder (x%, xx, 待填, —…)" },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const { row, ind } of ctx.matched) {
+      if (row.reading.kind !== "placeholder") continue;
+      out.push(ctx.finding("placeholder-value", { cell: row.valueCell, indicator: ind.code }, { name: ind.name, text: row.reading.token }));
+    }
+    return out;
+  },
+};
+
+const zeroPlaceholder: SubmissionRule = {
+  id: "zero-placeholder",
+  scope: "submission",
+  category: "placeholder",
+  kinds: ["zero-placeholder"],
+  description: { zh: "下限大于 0 的指标填了 0（多为未填写）", en: "A 0 in an indicator whose lower bound is above 0 (usually not filled in)" },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const { row, ind } of ctx.matched) {
+      if (row.reading.kind !== "number" || row.reading.value !== 0) continue;
+      if (ind.min === undefined || ind.min <= 0) continue;
+      out.push(ctx.finding("zero-placeholder", { cell: row.valueCell, indicator: ind.code }, { name: ind.name }));
+    }
+    return out;
+  },
+};
+
+const missing: SubmissionRule = {
+  id: "missing",
+  scope: "submission",
+  category: "missing",
+  kinds: ["missing-row", "missing-value"],
+  description: { zh: "规划中的指标在填报表中没有行，或本期值为空", en: "A plan indicator has no row in the submission, or its value is blank" },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const { row, ind } of ctx.matched) {
+      if (row.reading.kind === "blank") out.push(ctx.finding("missing-value", { cell: row.valueCell, indicator: ind.code }, { name: ind.name }));
+    }
+    for (const ind of ctx.plan.indicators) {
+      if (!ctx.rowsByIndicator.has(ind.code)) out.push(ctx.finding("missing-row", { indicator: ind.code }, { indicator: ind.code, name: ind.name }));
+    }
+    return out;
+  },
+};
+
+const notANumber: SubmissionRule = {
+  id: "not-a-number",
+  scope: "submission",
+  category: "not-a-number",
+  kinds: ["not-a-number"],
+  description: { zh: "本期值是既非数字也非占位符的文字", en: "A value that is text, neither a number nor a placeholder" },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const { row, ind } of ctx.matched) {
+      if (row.reading.kind !== "not-a-number") continue;
+      out.push(ctx.finding("not-a-number", { cell: row.valueCell, indicator: ind.code }, { name: ind.name, text: row.reading.text }));
+    }
+    return out;
+  },
+};
+
+const unitMismatch: SubmissionRule = {
+  id: "unit-mismatch",
+  scope: "submission",
+  category: "unit-mismatch",
+  kinds: ["unit-mismatch"],
+  description: { zh: "单元格中写的单位无法换算为指标单位", en: "The unit written in the cell does not convert to the indicator's unit" },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const { row, ind } of ctx.matched) {
+      const r = row.reading;
+      if (r.kind !== "unit-mismatch") continue;
+      out.push(
+        ctx.finding(
+          "unit-mismatch",
+          { cell: row.valueCell, indicator: ind.code },
+          { name: ind.name, text: readingText(r), written: r.writtenUnit, unit: ind.unit },
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+const boundsCache = new WeakMap<Indicator, { min?: number; max?: number }>();
+
+/** The plausibility bounds of an indicator (see the decisions above); computed once per indicator. */
+export function bounds(ind: Indicator): { min?: number; max?: number } {
+  let b = boundsCache.get(ind);
+  if (!b) {
+    b = { min: ind.min ?? (isCountUnit(ind.unit) ? 0 : undefined), max: ind.max ?? (isPercentUnit(ind.unit) ? 100 : undefined) };
+    boundsCache.set(ind, b);
+  }
+  return b;
+}
+
+const outOfRange: SubmissionRule = {
+  id: "out-of-range",
+  scope: "submission",
+  category: "out-of-range",
+  kinds: ["below-min", "above-max"],
+  description: {
+    zh: "值低于下限或高于上限；百分比超过 100（规划另有上限除外）；计数为负",
+    en: "A value below 下限 or above 上限; a % rate above 100 unless the plan allows it; a negative count",
+  },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const { row, ind } of ctx.matched) {
+      if (row.reading.kind !== "number" || ctx.blocked(row.valueCell)) continue;
+      const v = row.reading.value;
+      const { min, max } = bounds(ind);
+      const at = { cell: row.valueCell, indicator: ind.code };
+      if (min !== undefined && v < min && !sameNumber(v, min)) {
+        out.push(ctx.finding("below-min", at, { name: ind.name, value: show(v), min: show(min) }));
+      } else if (max !== undefined && v > max && !sameNumber(v, max)) {
+        out.push(ctx.finding("above-max", at, { name: ind.name, value: show(v), max: show(max) }));
+      }
+    }
+    return out;
+  },
+};
+
+const duplicate: SubmissionRule = {
+  id: "duplicate",
+  scope: "submission",
+  category: "duplicate",
+  kinds: ["duplicate-same", "duplicate-different"],
+  description: {
+    zh: "同一指标在一张填报表中出现两次：值相同按一次计（提示），值不同均不计入（错误）",
+    en: "The same indicator twice in one submission: equal values count once (warning); different values, neither counts (error)",
+  },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const [code, rows] of ctx.rowsByIndicator) {
+      if (rows.length < 2) continue;
+      const ind = ctx.indicators.get(code)!;
+      const first = rows[0];
+      const fr = first.reading;
+      const allSame = rows.every((r) => r.reading.kind === "number" && fr.kind === "number" && sameNumber(r.reading.value, fr.value));
+      for (const row of rows.slice(1)) {
+        const at = { cell: row.valueCell, indicator: code };
+        out.push(
+          allSame
+            ? ctx.finding("duplicate-same", at, { name: ind.name, other: first.valueCell })
+            : ctx.finding("duplicate-different", at, {
+                name: ind.name,
+                value: readingText(row.reading),
+                otherValue: readingText(fr),
+                other: first.valueCell,
+              }),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+const unknownIndicator: SubmissionRule = {
+  id: "unknown-indicator",
+  scope: "submission",
+  category: "unknown-indicator",
+  kinds: ["unknown-indicator"],
+  description: { zh: "表中某行的编码和名称都与规划对不上", en: "A table row whose code and name match no plan indicator" },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const row of ctx.submission.rows) {
+      if (row.indicator !== undefined) continue;
+      const text = [row.code, row.name].filter(Boolean).join(" ");
+      out.push(ctx.finding("unknown-indicator", { cell: row.labelCell }, { text }));
+    }
+    return out;
+  },
+};
+
+const TEXT_KIND = { placeholder: "placeholder-text", "missing-number": "missing-number", "truncated-year": "truncated-year" } as const;
+
+const placeholderText: SubmissionRule = {
+  id: "placeholder-text",
+  scope: "submission",
+  category: "placeholder",
+  kinds: ["placeholder-text", "missing-number", "truncated-year"],
+  description: {
+    zh: "备注等文字中有占位符、量词前缺数字或残缺年份（提示，本行的值照常计入）",
+    en: "A remark or other text holds a placeholder, a number missing before a measure word or a truncated year (warning; the row's value still counts)",
+  },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const t of ctx.submission.texts) {
+      for (const hit of scanText(t.text)) {
+        out.push(ctx.finding(TEXT_KIND[hit.kind], { cell: t.cell, indicator: t.indicator }, { match: hit.match, context: hit.context }));
+      }
+    }
+    return out;
+  },
+};
+
+const inconsistent: SubmissionRule = {
+  id: "part-exceeds-total",
+  scope: "submission",
+  category: "inconsistent",
+  kinds: ["part-exceeds-total"],
+  description: {
+    zh: "其中项（包含于）大于其合计；标在其中项的单元格上",
+    en: "A part (包含于) larger than its total; reported on the part's cell",
+  },
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const ind of ctx.plan.indicators) {
+      if (!ind.partOf) continue;
+      const totalInd = ctx.indicators.get(ind.partOf);
+      const part = ctx.usable(ind.code);
+      const total = ctx.usable(ind.partOf);
+      if (!totalInd || !part || !total) continue;
+      const factor = unitFactor(ind.unit, totalInd.unit);
+      if (factor === undefined) continue;
+      const partInTotalUnit = part.value * factor;
+      if (partInTotalUnit > total.value && !sameNumber(partInTotalUnit, total.value)) {
+        out.push(
+          ctx.finding(
+            "part-exceeds-total",
+            { cell: part.row.valueCell, indicator: ind.code },
+            { name: ind.name, value: show(part.value), totalName: totalInd.name, total: show(total.value) },
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * Every rule, in the order validateWorkbook runs them. Add a rule here (and its finding kinds
+ * in findings.ts) and it runs everywhere: CLI, add-in, browser.
+ */
+export const RULES: readonly Rule[] = [
+  structure,
+  placeholderValue,
+  zeroPlaceholder,
+  missing,
+  notANumber,
+  unitMismatch,
+  outOfRange,
+  duplicate,
+  unknownIndicator,
+  placeholderText,
+  inconsistent,
+];
