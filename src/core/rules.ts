@@ -15,7 +15,7 @@
  * - A lone 0 is a placeholder only where the plan says the indicator cannot be 0: its 下限
  *   is above 0. Counts with a baseline above 0 may still be 0 in one district (no new 示范社区
  *   this year), so they are not guessed at.
- * - Bounds: the plan's 下限/上限; without 上限 a % rate stops at 100; without 下限 a count (张,
+ * - Bounds: the plan's 下限/上限; without 上限 a rate stops at 100% in its unit (100 for %, 1000 for ‰); without 下限 a count (张,
  *   个, 人, 万元 …: any unit other than a rate or a ratio) stops at 0, so a negative count is
  *   below-min with min 0. Rates and ratios without 下限 may be negative (growth).
  * - Duplicates: the later rows of an indicator carry the finding, naming the first row's
@@ -29,7 +29,7 @@ import { makeFinding, type Category, type Finding, type FindingKind } from "./fi
 import type { Indicator, Plan } from "./plan";
 import type { Detection, Submission, SubmissionRow } from "./submission";
 import { scanText } from "./narrative";
-import { isCountUnit, isPercentUnit, unitFactor } from "./units";
+import { hundredPercentIn, isCountUnit, unitFactor } from "./units";
 import type { ValueReading } from "./values";
 
 /** What a submission rule sees. */
@@ -215,7 +215,7 @@ const boundsCache = new WeakMap<Indicator, { min?: number; max?: number }>();
 export function bounds(ind: Indicator): { min?: number; max?: number } {
   let b = boundsCache.get(ind);
   if (!b) {
-    b = { min: ind.min ?? (isCountUnit(ind.unit) ? 0 : undefined), max: ind.max ?? (isPercentUnit(ind.unit) ? 100 : undefined) };
+    b = { min: ind.min ?? (isCountUnit(ind.unit) ? 0 : undefined), max: ind.max ?? hundredPercentIn(ind.unit) };
     boundsCache.set(ind, b);
   }
   return b;
