@@ -1,0 +1,126 @@
+/**
+ * The workspace inside Excel: the pane's use-cases over src/excel/actions (the same ones the
+ * ribbon commands run). District workbooks and plan files picked in the pane are read by the
+ * Web Worker (ExcelJS stays out of the pane's bundle).
+ */
+import {
+  clearMarks,
+  compileInWorkbook,
+  confirmFinding,
+  selectCell,
+  validateActiveWorkbook,
+  writeSheets,
+  type ActionOptions,
+} from "../excel/actions";
+import { explanationKind } from "../excel/marks";
+import { officeSettings } from "../excel/record";
+import { excelRun, type Progress } from "../excel/run";
+import { loadPlanFromJson, loadPlanFromWorkbook, type Plan } from "../core/plan";
+import { PLAN_SHEET, buildPlanSheet, buildTemplate } from "../core/template";
+import type { TableModel } from "../core/table";
+import type { HostInfo } from "../host";
+import type { EngineClient } from "./worker-client";
+import type { ExcelWorkspace, RunOptions, WrittenSheets } from "./workspace";
+import { asOfPeriod, summarise } from "./summary";
+
+/** Whether Office's theme is dark: its body background's luminance (Office.context.officeTheme, when the host has one). */
+function officeThemeIsDark(): boolean {
+  const office = (globalThis as { Office?: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } }).Office;
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(office?.context?.officeTheme?.bodyBackgroundColor ?? "");
+  if (!m) return false;
+  const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+export function createExcelWorkspace(host: HostInfo, engine: () => Promise<EngineClient>): ExcelWorkspace {
+  const store = officeSettings();
+  const options = (run: RunOptions = {}): ActionOptions => ({
+    host,
+    store,
+    signal: run.signal,
+    onProgress: (p: Progress) => run.onProgress?.({ done: p.done, total: p.total, stage: p.stage }),
+  });
+  const scopeOf = (scope: "workbook" | "sheet") => (scope === "sheet" ? "activeSheet" : "workbook");
+
+  /** The plan of a picked file: .json text, or an .xlsx read by the worker. */
+  const planFromFile = async (file: File, run: RunOptions): Promise<Plan> => {
+    if (/\.json$/i.test(file.name)) return loadPlanFromJson(await file.text(), file.name).plan;
+    const { model } = await (await engine()).request({ type: "read", name: file.name, bytes: await file.arrayBuffer() }, run);
+    return loadPlanFromWorkbook(model, file.name).plan;
+  };
+
+  /** The workbook's plan (reads only the active sheet and 规划指标). */
+  const workbookPlan = async (run: RunOptions = {}) =>
+    validateActiveWorkbook(excelRun, { ...options(run), scope: "activeSheet", mark: false });
+
+  const write = async (tables: TableModel[]): Promise<WrittenSheets> => {
+    const outcome = await writeSheets(excelRun, tables, { host, store, onConflict: "rename" });
+    if (outcome.status === "conflict") throw new Error("工作表名称冲突");
+    return { sheets: outcome.sheets, notices: outcome.notices };
+  };
+
+  return {
+    kind: "excel",
+    notesSupported: explanationKind(host) !== "none",
+    dark: officeThemeIsDark(),
+
+    async validate(scope, run) {
+      return (await validateActiveWorkbook(excelRun, { ...options(run), scope: scopeOf(scope), mark: false })).findings;
+    },
+
+    async markFindings(scope, run) {
+      const outcome = await validateActiveWorkbook(excelRun, { ...options(run), scope: scopeOf(scope), mark: true });
+      return {
+        findings: outcome.findings,
+        marked: outcome.marks?.cells ?? 0,
+        notes: (outcome.marks?.explanations ?? "none") !== "none",
+        notices: outcome.notices,
+      };
+    },
+
+    async clearMarks(run) {
+      return (await clearMarks(excelRun, options(run))).notices;
+    },
+
+    selectCell: (sheet, cell) => selectCell(excelRun, sheet, cell),
+
+    async confirm(finding, reason) {
+      await confirmFinding(excelRun, finding, reason, { host, store });
+    },
+
+    async compile(request, run = {}) {
+      const asOf = asOfPeriod(request.asOf);
+      const plan = request.plan.kind === "file" ? await planFromFile(request.plan.file, run) : undefined;
+      const files = [];
+      for (const file of request.files) {
+        const { model } = await (await engine()).request({ type: "read", name: file.name, bytes: await file.arrayBuffer() }, run);
+        files.push(model);
+      }
+      const outcome = await compileInWorkbook(excelRun, {
+        ...options(run),
+        ...(plan ? { plan } : {}),
+        ...(asOf ? { asOf } : {}),
+        files,
+        includeWorkbook: request.useWorkbookSheets,
+        // Never over a user's sheet of the same name: write beside it (a notice says so).
+        onConflict: "rename",
+      });
+      if (outcome.status === "conflict") throw new Error("工作表名称冲突");
+      return { ...summarise(outcome.result), sheets: outcome.sheets, notices: outcome.notices };
+    },
+
+    async loadPlan(run) {
+      const outcome = await workbookPlan(run);
+      return { source: PLAN_SHEET, indicators: outcome.plan.indicators, errors: outcome.planFindings };
+    },
+
+    createPlanSkeleton: () => write([buildPlanSheet({ indicators: [] })]),
+
+    async createTemplate(district, period) {
+      const { plan } = await workbookPlan();
+      const p = asOfPeriod(period);
+      // The workbook holds the plan already: only the district sheet.
+      return write(buildTemplate(plan, { district, ...(p ? { period: p } : {}) }).filter((t) => t.name !== PLAN_SHEET));
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The workspace of standalone mode (not inside Office): files opened in the browser, the
+ * work done in a Web Worker. Nothing is sent anywhere: files are read with File.arrayBuffer()
+ * and results come back as downloads.
+ */
+import type { Confirmation } from "../core/compile";
+import type { Finding } from "../core/findings";
+import type { WorkbookModel } from "../core/model";
+import { PLAN_SHEET } from "../core/template";
+import type { EngineClient } from "./worker-client";
+import type { PlanInput } from "./worker-protocol";
+import type { Download, MidtermSummary, OpenedFile, RunOptions, StandaloneWorkspace } from "./workspace";
+
+
+interface Entry extends OpenedFile {
+  /** .xlsx: the original bytes (for marked copies) and the model. */
+  bytes?: ArrayBuffer;
+  model?: WorkbookModel;
+  /** .json plan: its text. */
+  text?: string;
+}
+
+const isJson = (name: string) => /\.json$/i.test(name);
+
+export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorkspace {
+  let entries: Entry[] = [];
+  let confirmations: Confirmation[] = [];
+  let midterm: Uint8Array | undefined;
+
+  const plan = (): PlanInput => {
+    const p = entries.find((e) => e.role === "plan");
+    if (!p) throw new Error("请先选择规划指标文件（.xlsx 或 .json）。");
+    return p.text !== undefined ? { kind: "json", name: p.name, text: p.text } : { kind: "workbook", model: p.model! };
+  };
+  const workbooks = (): WorkbookModel[] => {
+    const list = entries.filter((e) => e.role === "submission").map((e) => e.model!);
+    if (list.length === 0) throw new Error("请先选择至少一个区县填报工作簿（.xlsx）。");
+    return list;
+  };
+
+  const openOne = async (file: File, role: "plan" | "submission" | "auto", run: RunOptions): Promise<Entry> => {
+    if (isJson(file.name)) {
+      if (role === "submission") throw new Error(`填报工作簿必须是 .xlsx 文件：${file.name}`);
+      const text = await file.text();
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new Error(`不是有效的 JSON 文件：${file.name}`);
+      }
+      return { name: file.name, role: "plan", sheets: [], text };
+    }
+    const bytes = await file.arrayBuffer();
+    const { model } = await engine.request({ type: "read", name: file.name, bytes }, run);
+    const sheets = model.sheets.filter((s) => !s.hidden).map((s) => s.name);
+    // A visible 规划指标 sheet makes a dropped .xlsx the plan (a template carries a hidden one).
+    const detected = sheets.includes(PLAN_SHEET) ? "plan" : "submission";
+    return { name: file.name, role: role === "auto" ? detected : role, sheets, bytes, model };
+  };
+
+  return {
+    kind: "standalone",
+
+    async openFiles(files, role, run = {}) {
+      const failures: string[] = [];
+      const opened: OpenedFile[] = [];
+      for (const [i, file] of files.entries()) {
+        run.onProgress?.({ done: i, total: files.length, label: file.name });
+        try {
+          const entry = await openOne(file, role, run);
+          entries = entries.filter((e) => e.name !== entry.name && !(entry.role === "plan" && e.role === "plan"));
+          entries.push(entry);
+          opened.push({ name: entry.name, role: entry.role, sheets: entry.sheets });
+        } catch (e) {
+          if (e instanceof Error && e.name === "AbortError") throw e;
+          failures.push(e instanceof Error ? e.message : String(e));
+        }
+      }
+      midterm = undefined;
+      if (failures.length > 0) throw new Error(failures.join("\n"));
+      return opened;
+    },
+
+    removeFile(name) {
+      entries = entries.filter((e) => e.name !== name);
+      confirmations = confirmations.filter((c) => c.file !== name);
+      midterm = undefined;
+    },
+
+    files: () => entries.map(({ name, role, sheets }) => ({ name, role, sheets })),
+
+    sheet: (file, sheet) => entries.find((e) => e.name === file)?.model?.sheets.find((s) => s.name === sheet),
+
+    async validate(_scope, run = {}) {
+      const { findings } = await engine.request({ type: "validate", plan: plan(), workbooks: workbooks(), confirmations }, run);
+      return findings;
+    },
+
+    async confirm(finding: Finding, reason: string) {
+      if (!finding.sheet) throw new Error("只有工作表中的问题可以确认。");
+      const c: Confirmation = { file: finding.file, sheet: finding.sheet, kind: finding.kind, reason, ...(finding.cell ? { cell: finding.cell } : {}) };
+      confirmations = [
+        ...confirmations.filter((x) => !(x.file === c.file && x.sheet === c.sheet && x.cell === c.cell && x.kind === c.kind)),
+        c,
+      ];
+      midterm = undefined;
+    },
+
+    async compile(request, run = {}): Promise<MidtermSummary> {
+      const { summary, bytes } = await engine.request(
+        { type: "compile", plan: plan(), workbooks: workbooks(), confirmations, ...(request.asOf ? { asOf: request.asOf } : {}) },
+        run,
+      );
+      midterm = bytes;
+      return summary;
+    },
+
+    async loadPlan(run = {}) {
+      return (await engine.request({ type: "plan", plan: plan() }, run)).view;
+    },
+
+    async markedCopy(file, findings, run = {}): Promise<Download> {
+      const entry = entries.find((e) => e.name === file);
+      if (!entry?.bytes) throw new Error(`没有打开工作簿：${file}`);
+      const { bytes } = await engine.request({ type: "mark", bytes: entry.bytes, findings }, run);
+      return { name: file.replace(/\.xlsx$/i, "") + "（已标记）.xlsx", bytes };
+    },
+
+    async midtermWorkbook(): Promise<Download> {
+      if (!midterm) throw new Error("请先汇总。");
+      return { name: "midterm.xlsx", bytes: midterm };
+    },
+
+    async planSkeleton(): Promise<Download> {
+      const { bytes } = await engine.request({ type: "skeleton" });
+      return { name: `${PLAN_SHEET}.xlsx`, bytes };
+    },
+
+    async template(district, period): Promise<Download> {
+      const { bytes, name } = await engine.request({ type: "template", plan: plan(), district, ...(period ? { period } : {}) });
+      return { name, bytes };
+    },
+  };
+}

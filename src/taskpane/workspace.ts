@@ -1,0 +1,167 @@
+/**
+ * The pane's service layer (工作区): the use-cases the components call, with all Office and
+ * file work behind it (Yo Office React template style: components get callbacks, never call
+ * Excel.run). Two implementations: inside Excel (excel-workspace.ts, over src/excel/actions)
+ * and in a plain browser on .xlsx files (standalone-workspace.ts, over a Web Worker).
+ */
+import type { Finding } from "../core/findings";
+import type { Indicator } from "../core/plan";
+import type { Sheet } from "../core/model";
+import type { Status } from "../core/evaluate";
+
+export interface WorkProgress {
+  done: number;
+  total: number;
+  /** The stage of the work, shown in the pane's language. */
+  stage?: "read" | "validate" | "mark" | "clear" | "compile" | "write";
+  /** What is being worked on (a file name), when known. */
+  label?: string;
+}
+
+/** Something a use-case tells the user about how it went (an older host, a renamed sheet …). */
+export interface UseCaseNotice {
+  message: string;
+  messageEn: string;
+}
+
+/** Passed to every long use-case: progress reports and cancellation. */
+export interface RunOptions {
+  onProgress?: (p: WorkProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface MidtermRow {
+  indicator: string;
+  name: string;
+  domain?: string;
+  unit: string;
+  /** 约束性 / 预期性. */
+  binding: boolean;
+  actual: number | null;
+  /** Target progress as a fraction (0.5 = 50%), null when there is no value. */
+  progress: number | null;
+  status: Status;
+  /** 约束性 and 滞后: 重点关注. */
+  attention: boolean;
+}
+
+/** What the pane shows after 汇总. */
+export interface MidtermSummary {
+  /** The report period the table is computed as of: "2018年6月" and "2018-06". */
+  asOf: string;
+  asOfKey: string;
+  /** Time progress as a fraction. */
+  timeProgress: number;
+  rows: MidtermRow[];
+  /** Findings behind the table (all submissions). */
+  findings: Finding[];
+  /** Inside Excel: the sheets written into the workbook. */
+  sheets?: string[];
+  notices?: UseCaseNotice[];
+}
+
+export interface PlanView {
+  /** Where the plan came from (sheet or file name). */
+  source: string;
+  indicators: Indicator[];
+  /** Definition errors (structure findings of the plan rows). */
+  errors: Finding[];
+}
+
+/** A file opened in standalone mode (or picked as an extra submission in Excel). */
+export interface OpenedFile {
+  /** File name; unique among the opened files (opening a file of the same name replaces it). */
+  name: string;
+  role: "plan" | "submission";
+  /** Visible sheets, in workbook order (none for a .json plan). */
+  sheets: string[];
+}
+
+/** Where the compile tab takes the plan from. */
+export type PlanSource = { kind: "sheet" } | { kind: "file"; file: File };
+
+export interface CompileRequest {
+  /** Inside Excel: the 规划指标 sheet or a picked file. Standalone: ignored (the opened plan). */
+  plan: PlanSource;
+  /** "2018-06"; undefined: the latest report period among the submissions. */
+  asOf?: string;
+  /** Inside Excel: include the submission sheets of the open workbook. */
+  useWorkbookSheets: boolean;
+  /** Inside Excel: district workbooks picked as files (read in the pane). */
+  files: File[];
+}
+
+export interface MarkOutcome {
+  /** The findings again (marking validates the same scope anew). */
+  findings: Finding[];
+  marked: number;
+  /** False when the host could only fill cells (no notes, no comments). */
+  notes: boolean;
+  notices: UseCaseNotice[];
+}
+
+export interface WrittenSheets {
+  sheets: string[];
+  notices: UseCaseNotice[];
+}
+
+interface CommonWorkspace {
+  /** Validates; scope "sheet" is the active sheet (Excel) or ignored (standalone). */
+  validate(scope: "workbook" | "sheet", run?: RunOptions): Promise<Finding[]>;
+  /** Records a clerk's 情况属实 with a reason for a warning; it travels with the workbook. */
+  confirm(finding: Finding, reason: string): Promise<void>;
+  /** 汇总: consolidation and mid-term evaluation (inside Excel, the result sheets are written too). */
+  compile(request: CompileRequest, run?: RunOptions): Promise<MidtermSummary>;
+  /** Reads the plan (the workbook's 规划指标 sheet, or the opened plan file). */
+  loadPlan(run?: RunOptions): Promise<PlanView>;
+}
+
+export interface ExcelWorkspace extends CommonWorkspace {
+  kind: "excel";
+  /** The host can write notes or comments on marked cells (ExcelApi 1.18 / 1.10). */
+  notesSupported: boolean;
+  /** Office's theme is dark (Office.context.officeTheme): the pane follows it. */
+  dark: boolean;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Validates the scope again and marks the findings' cells (fills, and notes where the host can). */
+  markFindings(scope: "workbook" | "sheet", run?: RunOptions): Promise<MarkOutcome>;
+  /** Removes exactly the marks the add-in added, restoring earlier fills. */
+  clearMarks(run?: RunOptions): Promise<UseCaseNotice[]>;
+  /** Creates an empty 规划指标 sheet; returns the sheets written. */
+  createPlanSkeleton(): Promise<WrittenSheets>;
+  /** Creates a district sheet from the workbook's plan; returns the sheets written. */
+  createTemplate(district: string, period?: string): Promise<WrittenSheets>;
+}
+
+/** A file for the user to save (the browser download). */
+export interface Download {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface StandaloneWorkspace extends CommonWorkspace {
+  kind: "standalone";
+  /**
+   * Opens files. role "auto" (drag and drop): a .json, or an .xlsx whose visible sheets include
+   * 规划指标, is the plan; anything else a district workbook. Unreadable files reject with a
+   * Chinese message naming the file.
+   */
+  openFiles(files: File[], role: "plan" | "submission" | "auto", run?: RunOptions): Promise<OpenedFile[]>;
+  removeFile(name: string): void;
+  files(): OpenedFile[];
+  /** A sheet of an opened workbook, for the preview grid. */
+  sheet(file: string, sheet: string): Sheet | undefined;
+  /** The district workbook with fills and notes on its findings' cells; values unchanged. */
+  markedCopy(file: string, findings: Finding[], run?: RunOptions): Promise<Download>;
+  /** The mid-term workbook of the last compile (same content as the CLI's -o). */
+  midtermWorkbook(run?: RunOptions): Promise<Download>;
+  planSkeleton(): Promise<Download>;
+  template(district: string, period?: string): Promise<Download>;
+}
+
+export type Workspace = ExcelWorkspace | StandaloneWorkspace;
+
+/** The error a use-case throws when its AbortSignal fired (ours, or src/excel's CancelledError). */
+export function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === "AbortError" || e.name === "CancelledError");
+}
