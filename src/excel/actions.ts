@@ -1,0 +1,251 @@
+/**
+ * The add-in's use-cases on the open workbook (校验、汇总、清除标记、情况属实), shared by the
+ * task pane and the ribbon commands. UI-free: each takes a runner (Excel.run, or a mock in
+ * tests), the HostInfo, the settings store, an optional progress callback and AbortSignal,
+ * and returns plain results with bilingual notices. Errors a user can act on are ActionError
+ * (message in Chinese, messageEn); cancelling throws CancelledError.
+ *
+ *   validateActiveWorkbook(run, { host, store, scope, mark })  → findings, marks
+ *   compileInWorkbook(run, { host, store, files, asOf, onConflict }) → result sheets
+ *   clearMarks(run, { host, store })                             → fills restored, notes removed
+ *   removeResults(run, { store })                                → the add-in's sheets deleted
+ *   confirmFinding / unconfirmFinding(run, finding, reason)      → 情况属实 stored in the workbook
+ *   selectCell(run, sheet, cell)                                 → the finding's cell selected
+ *   writeSheets(run, tables, { host, store })                    → a template or plan skeleton
+ */
+import type { CompileResult } from "../core/compile";
+import { CompileError, compile } from "../core/compile";
+import type { StoredConfirmation } from "../core/confirmations";
+import { CONFIRMATIONS_SHEET, readConfirmations, withConfirmation, withoutConfirmation } from "../core/confirmations";
+import type { Finding, Lang } from "../core/findings";
+import type { WorkbookModel } from "../core/model";
+import type { ReportPeriod } from "../core/period";
+import type { Plan } from "../core/plan";
+import { loadPlanFromWorkbook, UNITS_SHEET } from "../core/plan";
+import type { TableModel } from "../core/table";
+import { PLAN_SHEET } from "../core/template";
+import { buildResultTables } from "../core/tables";
+import type { ValidationResult } from "../core/validate";
+import { validateWorkbook } from "../core/validate";
+import { applyConfirmations } from "../core/compile";
+import type { HostInfo } from "../host";
+import { writeConfirmations } from "./confirmations";
+import type { ClearOutcome, MarkOutcome } from "./marks";
+import { markCells, unmarkCells } from "./marks";
+import type { Notice } from "./notices";
+import { notice } from "./notices";
+import { readWorkbook } from "./read";
+import type { SettingsStore } from "./record";
+import { ActionError, type ExcelRunner, type RunOptions } from "./run";
+import type { ChartSpec, SheetConflict } from "./write";
+import { removeResultSheets, writeTables } from "./write";
+
+/** The sheet of the native progress chart the add-in adds beside the result sheets. */
+export const CHART_SHEET = "进度对比图";
+
+export interface ActionOptions extends RunOptions {
+  host: HostInfo;
+  /** Where the record of the add-in's changes lives (officeSettings() in Office). */
+  store: SettingsStore;
+  /** Language of notes written into cells and of the result sheets; default the host's. */
+  lang?: Lang;
+  /** The workbook's name in findings when the host cannot tell it (before ExcelApi 1.7). */
+  workbookName?: string;
+}
+
+export interface ValidateInWorkbookOptions extends ActionOptions {
+  /** The whole workbook (default) or only the active sheet. */
+  scope?: "workbook" | "activeSheet";
+  /** Mark the findings' cells (default true). */
+  mark?: boolean;
+  /** A plan picked in the pane; default: the workbook's 规划指标 sheet. */
+  plan?: Plan;
+}
+
+export interface ValidateOutcome {
+  /** The workbook's name, as findings carry it. */
+  file: string;
+  plan: Plan;
+  /** Findings about the plan's own definition rows (when read from the 规划指标 sheet). */
+  planFindings: Finding[];
+  /** The validation, confirmations (情况属实) applied to its findings. */
+  result: ValidationResult;
+  /** planFindings and result.findings together: what the pane lists. */
+  findings: Finding[];
+  marks: MarkOutcome | null;
+  notices: Notice[];
+}
+
+const langOf = (o: ActionOptions): Lang => o.lang ?? o.host.displayLanguage;
+
+/** The plan of the options, else of the workbook's 规划指标 sheet. */
+function planOf(model: WorkbookModel, given: Plan | undefined): { plan: Plan; findings: Finding[] } {
+  if (given) return { plan: given, findings: [] };
+  const load = loadPlanFromWorkbook(model, model.name);
+  if (load.findings.some((f) => f.kind === "plan-no-sheet")) {
+    const n = notice("no-plan-sheet");
+    throw new ActionError(n.message, n.messageEn);
+  }
+  return load;
+}
+
+/** Reads the workbook (all sheets, or the active one with the plan and record sheets). */
+function readModel(context: Excel.RequestContext, o: ActionOptions, scope: "workbook" | "activeSheet"): Promise<WorkbookModel> {
+  return readWorkbook(context, {
+    host: o.host,
+    name: o.workbookName,
+    sheets: scope === "activeSheet" ? (active: string) => [active, PLAN_SHEET, UNITS_SHEET, CONFIRMATIONS_SHEET] : undefined,
+    onProgress: o.onProgress,
+    signal: o.signal,
+  });
+}
+
+/** Validates the open workbook (or its active sheet) and marks the findings' cells. */
+export async function validateActiveWorkbook(run: ExcelRunner, options: ValidateInWorkbookOptions): Promise<ValidateOutcome> {
+  return run(async (context) => {
+    const model = await readModel(context, options, options.scope ?? "workbook");
+    const { plan, findings: planFindings } = planOf(model, options.plan);
+    options.onProgress?.({ stage: "validate", done: 0, total: 1 });
+    const raw = validateWorkbook(plan, model, { file: model.name });
+    const result = { ...raw, findings: applyConfirmations(raw.findings, readConfirmations(model)) };
+    options.onProgress?.({ stage: "validate", done: 1, total: 1 });
+    const findings = [...planFindings, ...result.findings];
+    const marks = options.mark === false ? null : await markCells(context, findings, { ...options, lang: langOf(options) });
+    return { file: model.name, plan, planFindings, result, findings, marks, notices: marks?.notices ?? [] };
+  });
+}
+
+export interface CompileInWorkbookOptions extends ActionOptions {
+  /** A plan picked in the pane; default: the workbook's 规划指标 sheet. */
+  plan?: Plan;
+  /** The report period to evaluate as of; default the latest among the submissions. */
+  asOf?: ReportPeriod;
+  /** District workbooks picked as files (read in the pane with src/files). */
+  files?: readonly WorkbookModel[];
+  /** Take the submissions of the open workbook too (default true). */
+  includeWorkbook?: boolean;
+  /** A user's sheet with a result sheet's name: ask (default), write beside it, or replace it. */
+  onConflict?: "ask" | "rename" | "replace";
+}
+
+export type CompileOutcome =
+  | { status: "written"; result: CompileResult; planFindings: Finding[]; sheets: string[]; notices: Notice[] }
+  | { status: "conflict"; result: CompileResult; planFindings: Finding[]; conflicts: SheetConflict[] };
+
+/** Target progress against time progress per indicator, for the native chart. */
+export function progressChart(result: CompileResult, lang: Lang): ChartSpec {
+  const rows = result.evaluation.rows.filter((r) => r.status !== "not-consolidated");
+  return {
+    sheet: CHART_SHEET,
+    title: lang === "en" ? "Target progress against time progress" : "目标完成进度与时间进度对比",
+    categoryHeader: lang === "en" ? "Indicator" : "指标名称",
+    categories: rows.map((r) => r.indicator.name),
+    series: [
+      { name: lang === "en" ? "Target progress" : "目标完成进度", values: rows.map((r) => r.progress) },
+      { name: lang === "en" ? "Time progress" : "时间进度", values: rows.map((r) => r.timeProgress) },
+    ],
+    format: "0.0%",
+  };
+}
+
+/**
+ * Consolidates the submissions (this workbook's sheets and/or picked files), evaluates them
+ * and writes 中期评估表, 分区数据, 问题清单 and the progress chart into the workbook.
+ */
+export async function compileInWorkbook(run: ExcelRunner, options: CompileInWorkbookOptions): Promise<CompileOutcome> {
+  return run(async (context) => {
+    const lang = langOf(options);
+    const model = await readModel(context, options, "workbook");
+    const { plan, findings: planFindings } = planOf(model, options.plan);
+    const models = [...(options.includeWorkbook === false ? [] : [model]), ...(options.files ?? [])];
+    options.onProgress?.({ stage: "compile", done: 0, total: models.length });
+    const results = models.map((m, i) => {
+      const r = validateWorkbook(plan, m, { file: m.name });
+      options.onProgress?.({ stage: "compile", done: i + 1, total: models.length });
+      return r;
+    });
+    let result: CompileResult;
+    try {
+      result = compile(plan, results, { asOf: options.asOf, confirmations: models.flatMap((m) => readConfirmations(m)) });
+    } catch (e) {
+      if (e instanceof CompileError) throw new ActionError(e.message, e.messageEn);
+      throw e;
+    }
+    const written = await writeTables(context, buildResultTables(result, { lang }), {
+      ...options,
+      onConflict: options.onConflict,
+      chart: progressChart(result, lang),
+    });
+    return written.status === "conflict"
+      ? { status: "conflict", result, planFindings, conflicts: written.conflicts }
+      : { status: "written", result, planFindings, sheets: written.sheets, notices: written.notices };
+  });
+}
+
+/** Removes the add-in's marks: restores the recorded fills, deletes its notes and comments. */
+export function clearMarks(run: ExcelRunner, options: ActionOptions): Promise<ClearOutcome> {
+  return run((context) => unmarkCells(context, options));
+}
+
+/** Deletes exactly the result sheets the add-in created. */
+export function removeResults(run: ExcelRunner, options: Pick<ActionOptions, "store" | "signal">): Promise<{ removed: string[] }> {
+  return run((context) => removeResultSheets(context, options));
+}
+
+/** Writes tables that become the user's sheets (a district template, a 规划指标 skeleton). */
+export function writeSheets(
+  run: ExcelRunner,
+  tables: readonly TableModel[],
+  options: ActionOptions & { onConflict?: "ask" | "rename" | "replace" },
+): ReturnType<typeof writeTables> {
+  return run((context) => writeTables(context, tables, { ...options, results: false }));
+}
+
+/** The confirmations stored in the open workbook. */
+export function readWorkbookConfirmations(run: ExcelRunner, options: ActionOptions): Promise<StoredConfirmation[]> {
+  return run(async (context) => {
+    const model = await readWorkbook(context, { host: options.host, name: options.workbookName, sheets: [CONFIRMATIONS_SHEET] });
+    return readConfirmations(model);
+  });
+}
+
+async function updateConfirmations(
+  run: ExcelRunner,
+  options: ActionOptions,
+  change: (list: StoredConfirmation[]) => StoredConfirmation[],
+): Promise<StoredConfirmation[]> {
+  return run(async (context) => {
+    const model = await readWorkbook(context, { host: options.host, name: options.workbookName, sheets: [CONFIRMATIONS_SHEET] });
+    // Stored without a file: the record sheet belongs to this workbook, whatever its file is called later.
+    const list = change(readConfirmations(model).map(({ file: _file, ...c }) => c));
+    await writeConfirmations(context, list);
+    return list;
+  });
+}
+
+/** Stores the clerk's 情况属实 for a finding of this workbook, with the reason. */
+export function confirmFinding(run: ExcelRunner, finding: Finding, reason: string, options: ActionOptions): Promise<StoredConfirmation[]> {
+  if (!finding.sheet || reason.trim() === "") {
+    return Promise.reject(new ActionError("请写明情况属实的原因", "Give the reason for the confirmation"));
+  }
+  const c: StoredConfirmation = { sheet: finding.sheet, kind: finding.kind, reason: reason.trim(), at: new Date().toISOString() };
+  if (finding.cell) c.cell = finding.cell;
+  return updateConfirmations(run, options, (list) => withConfirmation(list, c));
+}
+
+/** Withdraws the confirmation of a finding. */
+export function unconfirmFinding(run: ExcelRunner, finding: Finding, options: ActionOptions): Promise<StoredConfirmation[]> {
+  return updateConfirmations(run, options, (list) =>
+    withoutConfirmation(list, { sheet: finding.sheet ?? "", cell: finding.cell, kind: finding.kind }),
+  );
+}
+
+/** Selects a finding's cell (activating its sheet). */
+export function selectCell(run: ExcelRunner, sheet: string, cell: string): Promise<void> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Writes the clerk's 情况属实 confirmations into the open workbook's very hidden record sheet
+ * (format and reasons: src/core/confirmations.ts). Reading them back needs no code here: the
+ * reader (read.ts) puts hidden sheets into the workbook model, and readConfirmations parses it.
+ * Requests: 2 syncs (the sheet list, then the write). Only ExcelApi 1.1 calls.
+ */
+import { CONFIRMATIONS_SHEET, confirmationRows, type StoredConfirmation } from "../core/confirmations";
+import { a1 } from "../core/model";
+
+/** Replaces the record sheet's contents with `list` (creating the very hidden sheet when needed). */
+export async function writeConfirmations(context: Excel.RequestContext, list: readonly StoredConfirmation[]): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const exists = worksheets.items.some((ws) => ws.name === CONFIRMATIONS_SHEET);
+  const ws = exists ? worksheets.getItem(CONFIRMATIONS_SHEET) : worksheets.add(CONFIRMATIONS_SHEET);
+  if (exists) ws.getRange().clear("Contents");
+  const rows = confirmationRows(list);
+  const range = ws.getRange(`A1:${a1(rows.length - 1, rows[0].length - 1)}`);
+  // Text format first: a reason that begins with "=" stays text.
+  range.numberFormat = rows.map((row) => row.map(() => "@"));
+  range.values = rows;
+  ws.visibility = "VeryHidden";
+  await context.sync();
+}
