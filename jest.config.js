@@ -6,7 +6,7 @@ module.exports = {
   // Suites that need Debian programs run under their own npm scripts (see README).
   testPathIgnorePatterns: ["/node_modules/", "/tests/browser/", "/tests/libreoffice/"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleNameMapper: {
     // office-addin-mock only needs the OfficeApp enum; the package's full entry pulls in ESM-only code.

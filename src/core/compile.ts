@@ -154,7 +154,13 @@ export function compile(plan: Plan, results: readonly ValidationResult[], opts: 
     results.flatMap((r, i) => items(r).filter((x) => !droppedSheets[i].has(sheetKey(x.file, x.sheet))));
 
   const values = pick((r) => r.values);
-  const excluded = pick((r) => r.excluded);
+  // A sheet that could not be read (no 报告期 …) leaves its district's values out only when
+  // that district has no readable submission: otherwise the readable one speaks for it.
+  const keptSheets = new Set(kept.map((s) => sheetKey(s.file, s.sheet)));
+  const keptDistricts = new Set(kept.map((s) => s.district));
+  const excluded = pick((r) => r.excluded).filter(
+    (e) => keptSheets.has(sheetKey(e.file, e.sheet)) || !keptDistricts.has(e.district),
+  );
   const findings = applyConfirmations(pick((r) => r.findings), opts.confirmations ?? []);
 
   const asOf =

@@ -39,7 +39,7 @@ type Truth = {
   expected: Expected[];
 };
 type Finding = { file: string; sheet?: string; cell?: string; indicator?: string; category: string; severity: string; message: string };
-type Row = { indicator: string; actual: number | null; progress: number | null; status: string; timeProgress: number; districtsUsed: string[] };
+type Row = { indicator: string; actual: number | null; progress: number | null; status: string; timeProgress: number; districtsUsed: string[]; districtsExcluded: { district: string; reason: string }[] };
 
 const truth: Truth = JSON.parse(readFileSync(join(DIR, "truth.json"), "utf8"));
 const inputs = ["--plan", join(DIR, truth.plan), ...truth.files.map((f) => join(DIR, f))];
@@ -131,5 +131,13 @@ describe("compile on the unseen set", () => {
     else expect(r.progress).toBeCloseTo(e.progress, 6);
     expect(r.status).toBe(e.status);
     if (e.districtsUsed !== null) expect(r.districtsUsed).toEqual(e.districtsUsed);
+  });
+
+  test("a district's unreadable extra sheet does not hide why its readable sheet's value was left out", () => {
+    // 度假区 sent a readable sheet (D13 "x余万元" in SH-01) and a sheet 度假区(旧) whose 报告期 is "近期".
+    const r = rows.find((x) => x.indicator === "SH-01")!;
+    const reasons = r.districtsExcluded.filter((e) => e.district === "度假区").map((e) => e.reason);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain("占位符");
   });
 });

@@ -66,6 +66,24 @@ describe("compile on results in memory", () => {
     }
   });
 
+  test("an unreadable sheet of a district that also sent a readable one excludes nothing", () => {
+    const readable = result("甲区.xlsx", "甲区", "甲区", P(2018, 6), 30);
+    const noPeriod = makeFinding("no-period", { file: "甲区.xlsx", sheet: "甲区(旧)", district: "甲区" }, { text: "近期" });
+    const unreadable: ValidationResult = {
+      submissions: [],
+      findings: [noPeriod],
+      values: [],
+      excluded: [{ district: "甲区", indicator: "A", reason: noPeriod.message, reasonEn: noPeriod.messageEn, file: "甲区.xlsx", sheet: "甲区(旧)" }],
+    };
+    const r = compile(plan, [readable, unreadable]);
+    expect(r.evaluation.rows[0].actual).toBe(30);
+    expect(r.evaluation.rows[0].excluded).toEqual([]);
+    expect(r.findings.map((f) => f.kind)).toContain("no-period");
+    // Alone, the unreadable sheet does leave the district out, with its reason.
+    const alone = compile(plan, [unreadable, result("乙区.xlsx", "乙区", "乙区", P(2018, 6), 5)]);
+    expect(alone.evaluation.rows[0].excluded.map((e) => e.district)).toEqual(["甲区"]);
+  });
+
   test("the same period twice: the one read last counts", () => {
     const { kept, duplicates } = resolveDuplicates([
       result("a.xlsx", "甲区", "甲区", P(2018, 6), 1).submissions[0],
