@@ -24,7 +24,8 @@
  *   Numbers written in Chinese (一个, 两家, 十个, 首个, 各个, 多家) are numbers.
  * - A truncated year is a three-digit 19x/20x followed by 年 (not "200多年", "近200年来"), or a
  *   two-digit number after 到/至/截至/截止 followed by 年 ("到20年", but not "延长至20年",
- *   "到20年代"). "20年来" and "5年" are durations and never reported.
+ *   "到20年代"), or two digits before 年底/年末/年初 ("于20年底建成"). "20年来" and "5年" are
+ *   durations and never reported.
  */
 import { escapeRegExp, toHalfWidth } from "./text";
 
@@ -167,6 +168,8 @@ const TRUNC3_AFTER = /^(?:代|多|余|间|左右|之久|历史|的历史)/;
 const TRUNC2_RE = /(?:到|至|截至|截止)((?:1|2)\d)年/g;
 const TRUNC2_BEFORE = /(?:[长加短高升降少增延]|\d{1,2}年)(?:到|至|截至|截止)$/;
 const TRUNC2_AFTER = /^(?:代|来|多|余|间|以上|以下|以内|内|之|左右|期|的)/;
+/** Two digits before 年底 / 年末 / 年初 are a year whatever precedes them ("于20年底建成"). */
+const TRUNC2_END_RE = /(?<![\d.])([12]\d)年(?=底|末|初)/g;
 
 function contextOf(text: string, index: number, length: number): string {
   const from = Math.max(0, index - 10);
@@ -311,6 +314,11 @@ export function scanText(text: string): TextHit[] {
     const numAt = end - m[1].length - 1;
     if (TRUNC2_BEFORE.test(s.slice(Math.max(0, m.index - 4), numAt))) continue;
     if (TRUNC2_AFTER.test(s.slice(end, end + 3))) continue;
+    push("truncated-year", m.index, m[0].length);
+  }
+  TRUNC2_END_RE.lastIndex = 0;
+  for (let m = TRUNC2_END_RE.exec(s); m; m = TRUNC2_END_RE.exec(s)) {
+    if (TRUNC3_BEFORE.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
     push("truncated-year", m.index, m[0].length);
   }
 

@@ -158,12 +158,14 @@ describe("truncated years", () => {
     ["自201年以来", "201年"],
     ["到20年底", "到20年"],
     ["截至18年6月", "截至18年"],
+    ["于20年底建成", "20年"],
+    ["20年末完成全覆盖", "20年"],
   ])("%j → %j", (t, match) => {
     expect(kinds(t)).toEqual([["truncated-year", match]]);
   });
 
   it("full years, plan names and durations are not truncated years", () => {
-    for (const t of ["到2020年", "十三五", "20年来", "5年", "近200年来", "200多年", "延长至20年", "到20年代末", "经过2年半发展"]) {
+    for (const t of ["到2020年", "十三五", "20年来", "5年", "近200年来", "200多年", "延长至20年", "到20年代末", "经过2年半发展", "2020年底前建成", "近20年末"]) {
       expect(kinds(t)).toEqual([]);
     }
   });
