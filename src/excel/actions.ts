@@ -6,6 +6,8 @@
  * (message in Chinese, messageEn); cancelling throws CancelledError.
  *
  *   validateActiveWorkbook(run, { host, store, scope, mark })  → findings, marks
+ *   markFindings(run, findings, { host, store })                 → exactly these findings' cells marked
+ *   readPlan(run, { host, store })                               → the plan of the 规划指标 sheet
  *   compileInWorkbook(run, { host, store, files, asOf, onConflict }) → result sheets
  *   clearMarks(run, { host, store })                             → fills restored, notes removed
  *   removeResults(run, { store })                                → the add-in's sheets deleted
@@ -36,7 +38,7 @@ import type { Notice } from "./notices";
 import { notice } from "./notices";
 import { readWorkbook } from "./read";
 import type { SettingsStore } from "./record";
-import { ActionError, type ExcelRunner, type RunOptions } from "./run";
+import { ActionError, checkCancelled, type ExcelRunner, type RunOptions } from "./run";
 import type { ChartSpec, SheetConflict } from "./write";
 import { removeResultSheets, writeTables } from "./write";
 
@@ -100,6 +102,14 @@ function readModel(context: Excel.RequestContext, o: ActionOptions, scope: "work
   });
 }
 
+/**
+ * The findings whose cells are marked: a warning the clerk confirmed (情况属实) is settled and
+ * gets no fill; a confirmed error is still marked (a confirmation never lifts an error).
+ */
+function markable(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !(f.confirmation && f.severity === "warning"));
+}
+
 /** Validates the open workbook (or its active sheet) and marks the findings' cells. */
 export async function validateActiveWorkbook(run: ExcelRunner, options: ValidateInWorkbookOptions): Promise<ValidateOutcome> {
   return run(async (context) => {
@@ -110,8 +120,55 @@ export async function validateActiveWorkbook(run: ExcelRunner, options: Validate
     const result = { ...raw, findings: applyConfirmations(raw.findings, readConfirmations(model)) };
     options.onProgress?.({ stage: "validate", done: 1, total: 1 });
     const findings = [...planFindings, ...result.findings];
-    const marks = options.mark === false ? null : await markCells(context, findings, { ...options, lang: langOf(options) });
+    const marks = options.mark === false ? null : await markCells(context, markable(findings), { ...options, lang: langOf(options) });
     return { file: model.name, plan, planFindings, result, findings, marks, notices: marks?.notices ?? [] };
+  });
+}
+
+/**
+ * Marks exactly the given findings' cells (those the pane lists), without validating again;
+ * the earlier marks are cleared first (marks.ts). Confirmed warnings are left unmarked.
+ * Findings on a sheet deleted or renamed since are skipped, with a notice.
+ * Requests: 1 (the sheet names) + those of markCells.
+ */
+export async function markFindings(run: ExcelRunner, findings: readonly Finding[], options: ActionOptions): Promise<MarkOutcome> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    checkCancelled(options.signal);
+    const present = new Set(worksheets.items.map((ws) => ws.name));
+    const wanted = markable(findings).filter((f) => f.sheet && f.cell);
+    const here = wanted.filter((f) => present.has(f.sheet as string));
+    const marks = await markCells(context, here, { ...options, lang: langOf(options) });
+    const gone = [...new Set(wanted.filter((f) => !present.has(f.sheet as string)).map((f) => f.sheet as string))];
+    return gone.length === 0 ? marks : { ...marks, notices: [notice("sheets-gone", { sheets: gone.join("”“") }), ...marks.notices] };
+  });
+}
+
+export interface PlanOutcome {
+  /** The workbook's name, as the plan's findings carry it. */
+  file: string;
+  plan: Plan;
+  /** Findings about the plan's definition rows. */
+  findings: Finding[];
+}
+
+/**
+ * The plan of the open workbook: reads only its 规划指标 sheet (and 填报单位, the units the plan
+ * expects). Without a 规划指标 sheet: ActionError.
+ */
+export function readPlan(run: ExcelRunner, options: ActionOptions): Promise<PlanOutcome> {
+  return run(async (context) => {
+    const model = await readWorkbook(context, {
+      host: options.host,
+      name: options.workbookName,
+      sheets: [PLAN_SHEET, UNITS_SHEET],
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
+    const { plan, findings } = planOf(model, undefined);
+    return { file: model.name, plan, findings };
   });
 }
 

@@ -17,6 +17,10 @@ const NOTICE_TEXT = {
     zh: "工作表“{sheets}”受保护，其中的单元格未标记。",
     en: "Sheet(s) “{sheets}” are protected: their cells were not marked.",
   },
+  "sheets-gone": {
+    zh: "工作表“{sheets}”已不存在（已删除或改名），其中的问题未标记：请重新校验。",
+    en: "Sheet(s) “{sheets}” no longer exist (deleted or renamed): their findings were not marked; validate again.",
+  },
   "record-damaged": {
     zh: "加载项的修改记录已损坏，无法恢复之前的底色；已重新开始记录。",
     en: "The add-in's record of changes was damaged and could not be used to restore earlier fills; a new record was started.",

@@ -7,14 +7,16 @@ import {
   clearMarks,
   compileInWorkbook,
   confirmFinding,
+  markFindings,
+  readPlan,
   selectCell,
   validateActiveWorkbook,
   writeSheets,
   type ActionOptions,
 } from "../excel/actions";
 import { explanationKind } from "../excel/marks";
-import { officeSettings } from "../excel/record";
-import { excelRun, type Progress } from "../excel/run";
+import { officeSettings, type SettingsStore } from "../excel/record";
+import { excelRun, type ExcelRunner, type Progress } from "../excel/run";
 import { loadPlanFromJson, loadPlanFromWorkbook, type Plan } from "../core/plan";
 import { PLAN_SHEET, buildPlanSheet, buildTemplate } from "../core/template";
 import type { TableModel } from "../core/table";
@@ -32,8 +34,18 @@ function officeThemeIsDark(): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
-export function createExcelWorkspace(host: HostInfo, engine: () => Promise<EngineClient>): ExcelWorkspace {
-  const store = officeSettings();
+/** Where the workspace works: the open workbook (default), or a mock workbook in tests. */
+export interface ExcelBinding {
+  run: ExcelRunner;
+  store: SettingsStore;
+}
+
+export function createExcelWorkspace(
+  host: HostInfo,
+  engine: () => Promise<EngineClient>,
+  binding: ExcelBinding = { run: excelRun, store: officeSettings() },
+): ExcelWorkspace {
+  const { run: excel, store } = binding;
   const options = (run: RunOptions = {}): ActionOptions => ({
     host,
     store,
@@ -49,12 +61,8 @@ export function createExcelWorkspace(host: HostInfo, engine: () => Promise<Engin
     return loadPlanFromWorkbook(model, file.name).plan;
   };
 
-  /** The workbook's plan (reads only the active sheet and 规划指标). */
-  const workbookPlan = async (run: RunOptions = {}) =>
-    validateActiveWorkbook(excelRun, { ...options(run), scope: "activeSheet", mark: false });
-
   const write = async (tables: TableModel[]): Promise<WrittenSheets> => {
-    const outcome = await writeSheets(excelRun, tables, { host, store, onConflict: "rename" });
+    const outcome = await writeSheets(excel, tables, { host, store, onConflict: "rename" });
     if (outcome.status === "conflict") throw new Error("工作表名称冲突");
     return { sheets: outcome.sheets, notices: outcome.notices };
   };
@@ -65,27 +73,22 @@ export function createExcelWorkspace(host: HostInfo, engine: () => Promise<Engin
     dark: officeThemeIsDark(),
 
     async validate(scope, run) {
-      return (await validateActiveWorkbook(excelRun, { ...options(run), scope: scopeOf(scope), mark: false })).findings;
+      return (await validateActiveWorkbook(excel, { ...options(run), scope: scopeOf(scope), mark: false })).findings;
     },
 
-    async markFindings(scope, run) {
-      const outcome = await validateActiveWorkbook(excelRun, { ...options(run), scope: scopeOf(scope), mark: true });
-      return {
-        findings: outcome.findings,
-        marked: outcome.marks?.cells ?? 0,
-        notes: (outcome.marks?.explanations ?? "none") !== "none",
-        notices: outcome.notices,
-      };
+    async markFindings(findings, run) {
+      const marks = await markFindings(excel, findings, options(run));
+      return { marked: marks.cells, notes: marks.explanations !== "none", notices: marks.notices };
     },
 
     async clearMarks(run) {
-      return (await clearMarks(excelRun, options(run))).notices;
+      return (await clearMarks(excel, options(run))).notices;
     },
 
-    selectCell: (sheet, cell) => selectCell(excelRun, sheet, cell),
+    selectCell: (sheet, cell) => selectCell(excel, sheet, cell),
 
     async confirm(finding, reason) {
-      await confirmFinding(excelRun, finding, reason, { host, store });
+      await confirmFinding(excel, finding, reason, { host, store });
     },
 
     async compile(request, run = {}) {
@@ -96,28 +99,29 @@ export function createExcelWorkspace(host: HostInfo, engine: () => Promise<Engin
         const { model } = await (await engine()).request({ type: "read", name: file.name, bytes: await file.arrayBuffer() }, run);
         files.push(model);
       }
-      const outcome = await compileInWorkbook(excelRun, {
+      const outcome = await compileInWorkbook(excel, {
         ...options(run),
         ...(plan ? { plan } : {}),
         ...(asOf ? { asOf } : {}),
         files,
         includeWorkbook: request.useWorkbookSheets,
-        // Never over a user's sheet of the same name: write beside it (a notice says so).
-        onConflict: "rename",
+        // Never over a user's sheet of the same name without asking.
+        onConflict: request.onConflict ?? "ask",
       });
-      if (outcome.status === "conflict") throw new Error("工作表名称冲突");
-      return { ...summarise(outcome.result), sheets: outcome.sheets, notices: outcome.notices };
+      return outcome.status === "conflict"
+        ? { ...summarise(outcome.result), conflicts: outcome.conflicts }
+        : { ...summarise(outcome.result), sheets: outcome.sheets, notices: outcome.notices };
     },
 
     async loadPlan(run) {
-      const outcome = await workbookPlan(run);
-      return { source: PLAN_SHEET, indicators: outcome.plan.indicators, errors: outcome.planFindings };
+      const { plan, findings } = await readPlan(excel, options(run));
+      return { source: PLAN_SHEET, indicators: plan.indicators, errors: findings };
     },
 
     createPlanSkeleton: () => write([buildPlanSheet({ indicators: [] })]),
 
     async createTemplate(district, period) {
-      const { plan } = await workbookPlan();
+      const { plan } = await readPlan(excel, options());
       const p = asOfPeriod(period);
       // The workbook holds the plan already: only the district sheet.
       return write(buildTemplate(plan, { district, ...(p ? { period: p } : {}) }).filter((t) => t.name !== PLAN_SHEET));

@@ -8,6 +8,10 @@ import type { Finding } from "../core/findings";
 import type { Indicator } from "../core/plan";
 import type { Sheet } from "../core/model";
 import type { Status } from "../core/evaluate";
+import type { SheetConflict } from "../excel/write";
+
+/** A user's sheet (not created by the add-in) with a result sheet's name, and the free name beside it. */
+export type { SheetConflict };
 
 export interface WorkProgress {
   done: number;
@@ -58,7 +62,14 @@ export interface MidtermSummary {
   /** Inside Excel: the sheets written into the workbook. */
   sheets?: string[];
   notices?: UseCaseNotice[];
+  /**
+   * Inside Excel, when the request's onConflict was "ask": user sheets have the result sheets'
+   * names, and nothing was written (no `sheets`). Ask the user, then compile again with
+   * "replace" or "rename".
+   */
+  conflicts?: SheetConflict[];
 }
+
 
 export interface PlanView {
   /** Where the plan came from (sheet or file name). */
@@ -89,11 +100,16 @@ export interface CompileRequest {
   useWorkbookSheets: boolean;
   /** Inside Excel: district workbooks picked as files (read in the pane). */
   files: File[];
+  /**
+   * Inside Excel, a user's sheet with a result sheet's name: report it and write nothing
+   * ("ask", default), replace it, or write beside it ("rename"). The add-in's own earlier
+   * result sheets are always replaced.
+   */
+  onConflict?: "ask" | "replace" | "rename";
 }
 
 export interface MarkOutcome {
-  /** The findings again (marking validates the same scope anew). */
-  findings: Finding[];
+  /** Cells marked. */
   marked: number;
   /** False when the host could only fill cells (no notes, no comments). */
   notes: boolean;
@@ -110,7 +126,10 @@ interface CommonWorkspace {
   validate(scope: "workbook" | "sheet", run?: RunOptions): Promise<Finding[]>;
   /** Records a clerk's 情况属实 with a reason for a warning; it travels with the workbook. */
   confirm(finding: Finding, reason: string): Promise<void>;
-  /** 汇总: consolidation and mid-term evaluation (inside Excel, the result sheets are written too). */
+  /**
+   * 汇总: consolidation and mid-term evaluation (inside Excel, the result sheets are written
+   * too, unless user sheets have their names: see MidtermSummary.conflicts).
+   */
   compile(request: CompileRequest, run?: RunOptions): Promise<MidtermSummary>;
   /** Reads the plan (the workbook's 规划指标 sheet, or the opened plan file). */
   loadPlan(run?: RunOptions): Promise<PlanView>;
@@ -123,8 +142,11 @@ export interface ExcelWorkspace extends CommonWorkspace {
   /** Office's theme is dark (Office.context.officeTheme): the pane follows it. */
   dark: boolean;
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Validates the scope again and marks the findings' cells (fills, and notes where the host can). */
-  markFindings(scope: "workbook" | "sheet", run?: RunOptions): Promise<MarkOutcome>;
+  /**
+   * Marks exactly these findings' cells (fills, and notes where the host can), replacing the
+   * earlier marks; a confirmed (情况属实) warning is left unmarked.
+   */
+  markFindings(findings: readonly Finding[], run?: RunOptions): Promise<MarkOutcome>;
   /** Removes exactly the marks the add-in added, restoring earlier fills. */
   clearMarks(run?: RunOptions): Promise<UseCaseNotice[]>;
   /** Creates an empty 规划指标 sheet; returns the sheets written. */

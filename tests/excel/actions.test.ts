@@ -1,10 +1,20 @@
 import ExcelJS from "exceljs";
 import { CONFIRMATIONS_SHEET, readConfirmations } from "../../src/core/confirmations";
-import { compileInWorkbook, confirmFinding, readWorkbookConfirmations, selectCell, unconfirmFinding, validateActiveWorkbook } from "../../src/excel/actions";
+import {
+  compileInWorkbook,
+  confirmFinding,
+  markFindings,
+  readPlan,
+  readWorkbookConfirmations,
+  selectCell,
+  unconfirmFinding,
+  validateActiveWorkbook,
+} from "../../src/excel/actions";
+import { MARK_FILL } from "../../src/excel/marks";
 import { ActionError } from "../../src/excel/run";
 import { readWorkbookBuffer } from "../../src/files/read";
 import { RecordingExcel } from "./recording-mock";
-import { DEFECT_ROWS, GOOD_ROWS, seedWorkbook } from "./workbook-fixture";
+import { DEFECT_ROWS, GOOD_ROWS, PLAN_ROWS, seedWorkbook } from "./workbook-fixture";
 
 const options = (excel: RecordingExcel) => ({ host: excel.host, store: excel.settings });
 
@@ -89,4 +99,49 @@ test("selectCell activates the sheet and selects the finding's cell", async () =
     ["activate", "吴兴区", undefined],
     ["select", "吴兴区", "D6"],
   ]);
+});
+
+test("markFindings marks the given findings without reading the workbook again: 3 syncs", async () => {
+  const excel = new RecordingExcel("1.18");
+  seedWorkbook(excel);
+  const { findings } = await validateActiveWorkbook(excel.run, { ...options(excel), mark: false });
+  const syncs = excel.syncs;
+  const out = await markFindings(excel.run, findings.filter((f) => f.cell === "D9"), options(excel));
+  expect(excel.syncs - syncs).toBe(3); // sheet names; previous fills and notes; the writes
+  expect(excel.cellsPerSync.slice(syncs)).toEqual([0, 0, 0]); // no cell values read
+  expect(out).toMatchObject({ cells: 1, explanations: "note", notices: [] });
+  expect(excel.writes.filter((w) => w.kind === "fill").map((w) => w.address)).toEqual(["D9"]);
+});
+
+test("a confirmed warning is not marked, by the ribbon's validation either; a confirmed error still is", async () => {
+  const excel = new RecordingExcel("1.18");
+  seedWorkbook(excel);
+  const { findings } = await validateActiveWorkbook(excel.run, { ...options(excel), mark: false });
+  await confirmFinding(excel.run, findings.find((f) => f.cell === "A10")!, "本区自设指标", options(excel));
+  await confirmFinding(excel.run, findings.find((f) => f.cell === "D6")!, "待核实", options(excel));
+  const out = await validateActiveWorkbook(excel.run, options(excel));
+  expect(out.findings.filter((f) => f.confirmation).map((f) => [f.cell, f.severity])).toEqual([
+    ["D6", "error"],
+    ["A10", "warning"],
+  ]);
+  expect(out.marks?.cells).toBe(3);
+  expect(excel.cell("吴兴区", "A10")?.fill).toBeUndefined();
+  expect(excel.cell("吴兴区", "D6")?.fill?.color).toBe(MARK_FILL.error);
+  expect(excel.sheet("吴兴区").notes.get("D6")).toContain("已确认情况属实：待核实");
+});
+
+test("readPlan reads only the 规划指标 sheet (3 syncs) and loads its plan; without one, a Chinese reason", async () => {
+  const excel = new RecordingExcel("1.18");
+  seedWorkbook(excel, { 吴兴区: GOOD_ROWS, 德清县: DEFECT_ROWS });
+  const out = await readPlan(excel.run, options(excel));
+  expect(excel.syncs).toBe(3);
+  expect(excel.cellsPerSync).toEqual([0, 0, PLAN_ROWS.length * PLAN_ROWS[0].length]);
+  expect(out.file).toBe("区县填报.xlsx");
+  expect(out.plan.indicators.map((i) => i.code)).toEqual(["YL-01", "YL-02", "YL-03", "SH-01"]);
+  expect(out.plan.units).toBeUndefined();
+  expect(out.findings).toEqual([]);
+
+  const none = new RecordingExcel("1.18");
+  none.addSheet("吴兴区", [["填报单位", "吴兴区"]]);
+  await expect(readPlan(none.run, options(none))).rejects.toThrow(ActionError);
 });

@@ -33,7 +33,7 @@ function excelWorkspace(overrides: Partial<ExcelWorkspace> = {}): ExcelWorkspace
     dark: false,
     validate: jest.fn(async () => sampleFindings()),
     selectCell: jest.fn(async () => undefined),
-    markFindings: jest.fn(async () => ({ findings: sampleFindings(), marked: 3, notes: true, notices: [] })),
+    markFindings: jest.fn(async () => ({ marked: 3, notes: true, notices: [] })),
     clearMarks: jest.fn(async () => []),
     confirm: jest.fn(async () => undefined),
     compile: jest.fn(async () => ({ ...summary(), sheets: ["中期评估表", "分区数据", "问题清单", "进度对比图"], notices: [] })),
@@ -235,14 +235,14 @@ describe("task pane inside Excel", () => {
     const unsupported = { message: "此版本的 Excel 不支持备注或批注（需要 ExcelApi 1.18 或 1.10）：只标记了单元格底色。", messageEn: "No notes on this Excel." };
     const ws = excelWorkspace({
       notesSupported: false,
-      markFindings: jest.fn(async () => ({ findings: sampleFindings(), marked: 3, notes: false, notices: [unsupported] })),
+      markFindings: jest.fn(async () => ({ marked: 3, notes: false, notices: [unsupported] })),
     });
     render(<App workspace={ws} initialLang="zh" />);
     await validateWorkbook();
     expect(screen.getByText("此版本的 Excel 不支持备注或批注：标记时只填充单元格底色，问题说明请看本列表。")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "标记到单元格" }));
     expect(await screen.findByText("已标记 3 个单元格。")).toBeTruthy();
-    expect(ws.markFindings).toHaveBeenCalledWith("workbook", expect.anything());
+    expect(ws.markFindings).toHaveBeenCalledWith(sampleFindings(), expect.anything());
     expect(screen.getByText(unsupported.message)).toBeTruthy();
     // The list is still there: it is where the explanations are on this host.
     expect(findingButtons()).toHaveLength(3);
@@ -260,13 +260,91 @@ describe("task pane inside Excel", () => {
     expect(screen.queryByText(/不支持备注或批注/)).toBeNull();
   });
 
-  test("marking after validating the active sheet marks the active sheet", async () => {
-    const ws = excelWorkspace();
+  test("marking marks exactly the findings listed: a filter narrows it, and the list stays", async () => {
+    const ws = excelWorkspace({ markFindings: jest.fn(async () => ({ marked: 2, notes: true, notices: [] })) });
     render(<App workspace={ws} initialLang="zh" />);
     fireEvent.click(screen.getByRole("button", { name: "校验当前工作表" }));
     await screen.findByText("共 3 个问题：错误 2 个，提示 1 个");
+    fireEvent.change(screen.getByRole("combobox", { name: "严重程度" }), { target: { value: "error" } });
+    expect(screen.queryByRole("button", { name: "标记到单元格" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "标记显示的 2 个问题" }));
+    expect(await screen.findByText("已标记 2 个单元格。")).toBeTruthy();
+    expect(ws.markFindings).toHaveBeenCalledWith(
+      sampleFindings().filter((f) => f.severity === "error"),
+      expect.objectContaining({ signal: expect.anything() }),
+    );
+    expect(ws.validate).toHaveBeenCalledTimes(1); // marking does not validate again
+    expect(findingButtons()).toHaveLength(2);
+  });
+
+  test("a 情况属实 confirmation reaches the findings handed to marking", async () => {
+    const ws = excelWorkspace();
+    render(<App workspace={ws} initialLang="zh" />);
+    await validateWorkbook();
+    fireEvent.click(screen.getByRole("button", { name: /^情况属实：/ }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "尚在建设" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "保存" }));
+    await screen.findByText("已确认情况属实：尚在建设");
     fireEvent.click(screen.getByRole("button", { name: "标记到单元格" }));
-    await waitFor(() => expect(ws.markFindings).toHaveBeenCalledWith("sheet", expect.anything()));
+    await waitFor(() => expect(ws.markFindings).toHaveBeenCalledTimes(1));
+    const [marked] = (ws.markFindings as jest.Mock).mock.calls[0];
+    expect(marked.find((f: Finding) => f.cell === "E8")).toMatchObject({ severity: "warning", confirmation: "尚在建设" });
+  });
+
+  test("compile asks before writing over a user's sheet: 另存为 compiles again with rename", async () => {
+    const conflicts = [{ name: "中期评估表", suggested: "中期评估表 (2)" }];
+    const compile = jest
+      .fn()
+      .mockResolvedValueOnce({ ...summary(), conflicts })
+      .mockResolvedValueOnce({ ...summary(), sheets: ["中期评估表 (2)", "分区数据", "问题清单", "进度对比图"], notices: [] });
+    const ws = excelWorkspace({ compile });
+    render(<App workspace={ws} initialLang="zh" />);
+    fireEvent.click(screen.getByRole("tab", { name: "汇总评估" }));
+    fireEvent.click(screen.getByRole("button", { name: "汇总" }));
+
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("已有同名工作表")).toBeTruthy();
+    expect(within(dialog).getByText("“中期评估表”（另存时写入“中期评估表 (2)”）")).toBeTruthy();
+    expect(compile).toHaveBeenCalledTimes(1);
+    expect(compile.mock.calls[0][0]).not.toHaveProperty("onConflict"); // the first call asks
+    fireEvent.click(within(dialog).getByRole("button", { name: "另存为“中期评估表 (2)”" }));
+
+    expect(await screen.findByText("已写入工作表：中期评估表 (2)、分区数据、问题清单、进度对比图")).toBeTruthy();
+    expect(compile).toHaveBeenCalledTimes(2);
+    expect(compile).toHaveBeenLastCalledWith(
+      { plan: { kind: "sheet" }, useWorkbookSheets: true, files: [], onConflict: "rename" },
+      expect.anything(),
+    );
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
+
+  test("compile conflict: 替换 compiles again with replace; 取消 writes nothing", async () => {
+    const conflicts = [
+      { name: "中期评估表", suggested: "中期评估表 (2)" },
+      { name: "问题清单", suggested: "问题清单 (2)" },
+    ];
+    const compile = jest.fn(async (request: { onConflict?: string }) =>
+      request.onConflict ? { ...summary(), sheets: ["中期评估表", "分区数据", "问题清单", "进度对比图"], notices: [] } : { ...summary(), conflicts },
+    );
+    const ws = excelWorkspace({ compile });
+    render(<App workspace={ws} initialLang="zh" />);
+    fireEvent.click(screen.getByRole("tab", { name: "汇总评估" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "汇总" }));
+    let dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByRole("button", { name: "另存为新工作表" })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
+    expect(await screen.findByText("未写入工作表（原有工作表保持不变）。")).toBeTruthy();
+    expect(compile).toHaveBeenCalledTimes(1);
+    // The summary computed is shown all the same.
+    expect(screen.getByText("截至 2018年6月，时间进度 50%")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "汇总" }));
+    dialog = await screen.findByRole("alertdialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "替换" }));
+    expect(await screen.findByText("已写入工作表：中期评估表、分区数据、问题清单、进度对比图")).toBeTruthy();
+    expect(compile).toHaveBeenLastCalledWith(expect.objectContaining({ onConflict: "replace" }), expect.anything());
   });
 });
 

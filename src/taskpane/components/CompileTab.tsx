@@ -19,10 +19,11 @@ import {
 } from "@fluentui/react-components";
 import { ATTENTION_INFO, STATUS_INFO, type Status } from "../../core/evaluate";
 import { useStrings } from "../i18n";
-import type { MidtermRow, MidtermSummary, OpenedFile, PlanSource, Workspace } from "../workspace";
+import type { CompileRequest, MidtermRow, MidtermSummary, OpenedFile, PlanSource, SheetConflict, Workspace } from "../workspace";
 import { saveDownload } from "../download";
 import { asOfPeriod } from "../summary";
 import type { Work } from "./useWork";
+import { ConflictDialog } from "./ConflictDialog";
 
 const STATUS_COLOURS: Record<Status, "success" | "brand" | "warning" | "subtle" | "informative"> = {
   met: "success",
@@ -77,6 +78,8 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
   const [asOf, setAsOf] = useState("");
   const [useSheets, setUseSheets] = useState(true);
   const [districtFiles, setDistrictFiles] = useState<File[]>([]);
+  /** A compile that stopped at user sheets of the result sheets' names, waiting for the user's choice. */
+  const [asking, setAsking] = useState<{ request: CompileRequest; conflicts: SheetConflict[] } | undefined>(undefined);
   const busy = work.state.busy;
   const excel = workspace.kind === "excel";
   const standaloneReady = files.some((f) => f.role === "plan") && files.some((f) => f.role === "submission");
@@ -96,16 +99,15 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
       }
       plan = { kind: "file", file: planFile };
     }
-    const result = await work.run((opts) =>
-      workspace.compile(
-        { plan, useWorkbookSheets: useSheets, files: districtFiles, ...(asOf.trim() ? { asOf: asOf.trim() } : {}) },
-        opts,
-      ),
-    );
-    if (result) {
-      onSummary(result);
-      if (result.sheets) work.setNotice(t("sheetsWritten", { names: result.sheets.join("、") }), result.notices);
-    }
+    await compile({ plan, useWorkbookSheets: useSheets, files: districtFiles, ...(asOf.trim() ? { asOf: asOf.trim() } : {}) });
+  };
+
+  const compile = async (request: CompileRequest) => {
+    const result = await work.run((opts) => workspace.compile(request, opts));
+    if (!result) return;
+    onSummary(result);
+    if (result.conflicts && result.conflicts.length > 0) setAsking({ request, conflicts: result.conflicts });
+    else if (result.sheets) work.setNotice(t("sheetsWritten", { names: result.sheets.join("、") }), result.notices);
   };
 
   const counts = new Map<Status, number>();
@@ -162,6 +164,19 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
           {t("compile")}
         </Button>
       </div>
+      {asking && (
+        <ConflictDialog
+          conflicts={asking.conflicts}
+          onChoose={(onConflict) => {
+            setAsking(undefined);
+            void compile({ ...asking.request, onConflict });
+          }}
+          onCancel={() => {
+            setAsking(undefined);
+            work.setNotice(t("conflictCancelled"));
+          }}
+        />
+      )}
 
       {summary && (
         <section className={styles.column} aria-label={t("tabCompile")}>

@@ -62,7 +62,6 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
   const [category, setCategory] = useState<Category | "">("");
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const [confirming, setConfirming] = useState<number | undefined>(undefined);
-  const [scope, setScope] = useState<"workbook" | "sheet">("workbook");
   const busy = work.state.busy;
   const standalone = workspace.kind === "standalone";
   const ready = !standalone || (files.some((f) => f.role === "plan") && files.some((f) => f.role === "submission"));
@@ -70,7 +69,6 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
   const validate = async (next: "workbook" | "sheet") => {
     const result = await work.run((opts) => workspace.validate(next, opts));
     if (result) {
-      setScope(next);
       setSelected(undefined);
       onFindings(result);
       const first = result.find((f) => f.sheet);
@@ -180,17 +178,15 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
             {workspace.kind === "excel" ? (
               <>
                 <Button
-                  disabled={busy}
+                  disabled={busy || shown.length === 0}
                   onClick={async () => {
-                    const outcome = await work.run((opts) => workspace.markFindings(scope, opts));
-                    if (outcome) {
-                      setSelected(undefined);
-                      onFindings(outcome.findings);
-                      work.setNotice(t("markedCount", { count: outcome.marked }), outcome.notices);
-                    }
+                    // Exactly the findings listed (after the filters); confirmed warnings get no fill.
+                    const listed = shown.map((i) => findings[i]);
+                    const outcome = await work.run((opts) => workspace.markFindings(listed, opts));
+                    if (outcome) work.setNotice(t("markedCount", { count: outcome.marked }), outcome.notices);
                   }}
                 >
-                  {t("markCells")}
+                  {shown.length === findings.length ? t("markCells") : t("markShown", { count: shown.length })}
                 </Button>
                 <Button
                   disabled={busy}
