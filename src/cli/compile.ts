@@ -12,7 +12,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { CompileError, compile, evaluationJson, periodKey, type CompileResult, type Confirmation } from "../core/compile";
 import { readConfirmations } from "../core/confirmations";
-import { STATUS_INFO, ATTENTION_INFO } from "../core/evaluate";
+import { ATTENTION_INFO, isNotConsolidated, statusText } from "../core/evaluate";
 import type { Lang } from "../core/findings";
 import { formatPeriod, parsePeriod, type ReportPeriod } from "../core/period";
 import { buildResultTables } from "../core/tables";
@@ -112,8 +112,8 @@ export function summary(result: CompileResult, lang: Lang): string {
     ? ["指标", "名称", "单位", "目标值", "中期值", "目标完成进度", "评价"]
     : ["Code", "Indicator", "Unit", "Target", "Mid-term", "Progress", "Status"];
   const rows = result.evaluation.rows.map((r) => {
-    const info = STATUS_INFO[r.status];
-    const status = !r.attention ? info[lang] : zh ? `${info.zh}（${ATTENTION_INFO.zh}）` : `${info.en} (${ATTENTION_INFO.en})`;
+    const label = statusText(r.status, isNotConsolidated(r.indicator), lang);
+    const status = !r.attention ? label : zh ? `${label}（${ATTENTION_INFO.zh}）` : `${label} (${ATTENTION_INFO.en})`;
     return [r.indicator.code, r.indicator.name, r.indicator.unit, numText(r.indicator.target), numText(r.actual), pct(r.progress), status];
   });
   const lines = [

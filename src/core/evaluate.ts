@@ -17,9 +17,8 @@
  * - Comparisons (a against g, p against t) allow a relative float error of 1e-9, so that a
  *   value equal to the target up to binary rounding (0.1 + 0.2, 3.28 × 10⁴) counts as equal.
  *   No value is rounded.
- * - An indicator whose 汇总方式 is 不汇总 (none) has no city value, which is not the same as
- *   "no usable district value": its status is `not-consolidated` (不汇总), never 重点关注.
- *   This adds a fifth status to the four of §5.
+ * - An indicator whose 汇总方式 is 不汇总 (none) has no city value, so its status is §5's
+ *   `no-data`; its label says why ("无数据（不汇总）", see statusText), and it is never 重点关注.
  * - The evaluation's headline time progress is that of the plan's most common
  *   (基期年, 目标年) pair (ties: the first in plan order); an empty plan gives 0.
  */
@@ -28,7 +27,7 @@ import type { ReportPeriod } from "./period";
 import type { Indicator, Plan } from "./plan";
 import type { CellStyle } from "./table";
 
-export type Status = "met" | "on-track" | "behind" | "no-data" | "not-consolidated";
+export type Status = "met" | "on-track" | "behind" | "no-data";
 
 /** Labels and rendering style of each status (评价). */
 export const STATUS_INFO: Record<Status, { zh: string; en: string; style: CellStyle }> = {
@@ -36,8 +35,19 @@ export const STATUS_INFO: Record<Status, { zh: string; en: string; style: CellSt
   "on-track": { zh: "符合进度", en: "On track", style: "status-on-track" },
   behind: { zh: "滞后", en: "Behind", style: "status-behind" },
   "no-data": { zh: "无数据", en: "No data", style: "status-no-data" },
-  "not-consolidated": { zh: "不汇总", en: "Not consolidated", style: "muted" },
 };
+
+/** The status as shown: 无数据 of an indicator that is not consolidated (不汇总) says so. */
+export function statusText(status: Status, notConsolidated: boolean, lang: "zh" | "en"): string {
+  const label = STATUS_INFO[status][lang];
+  if (status !== "no-data" || !notConsolidated) return label;
+  return lang === "zh" ? `${label}（不汇总）` : `${label} (not consolidated)`;
+}
+
+/** An indicator whose 汇总方式 is 不汇总: no city value by design. */
+export function isNotConsolidated(ind: Indicator): boolean {
+  return ind.aggregate.kind === "none";
+}
 
 /** 重点关注: a 约束性 indicator that is 滞后. */
 export const ATTENTION_INFO: Bilingual = { zh: "重点关注", en: "Needs attention" };
@@ -85,7 +95,6 @@ export function targetProgress(ind: Indicator, actual: number | null): number | 
 
 /** 评价 of one indicator from its actual, target progress p and time progress t. */
 export function status(ind: Indicator, actual: number | null, p: number | null, t: number): Status {
-  if (ind.aggregate.kind === "none") return "not-consolidated";
   if (actual === null || p === null) return "no-data";
   if (meetsTarget(ind, actual)) return "met";
   return atLeast(p, t) ? "on-track" : "behind";

@@ -18,7 +18,7 @@
  */
 import type { CompileResult, SubmissionRef } from "./compile";
 import type { EvaluationRow } from "./evaluate";
-import { ATTENTION_INFO, STATUS_INFO } from "./evaluate";
+import { ATTENTION_INFO, isNotConsolidated, STATUS_INFO, statusText } from "./evaluate";
 import { CATEGORY_INFO, SEVERITY_INFO, findingMessage, type Finding, type Lang } from "./findings";
 import { formatPeriod, type ReportPeriod } from "./period";
 import type { Indicator, IndicatorType } from "./plan";
@@ -212,12 +212,11 @@ function remarksCell(row: EvaluationRow, lang: Lang): TableCell {
 }
 
 function statusCell(row: EvaluationRow, lang: Lang): TableCell {
-  const info = STATUS_INFO[row.status];
+  const label = statusText(row.status, isNotConsolidated(row.indicator), lang);
   if (row.attention) {
-    return text(lang === "zh" ? `${info.zh}（${ATTENTION_INFO.zh}）` : `${info.en} (${ATTENTION_INFO.en})`, "attention");
+    return text(lang === "zh" ? `${label}（${ATTENTION_INFO.zh}）` : `${label} (${ATTENTION_INFO.en})`, "attention");
   }
-  // 不汇总 is drawn like 无数据 (grey, inside the grid): there is no city value to judge.
-  return text(info[lang], info.style === "muted" ? "status-no-data" : info.style);
+  return text(label, STATUS_INFO[row.status].style);
 }
 
 export interface MidtermOptions {

@@ -191,7 +191,8 @@ export type CompileOutcome =
 
 /** Target progress against time progress per indicator, for the native chart. */
 export function progressChart(result: CompileResult, lang: Lang): ChartSpec {
-  const rows = result.evaluation.rows.filter((r) => r.status !== "not-consolidated");
+  // Only indicators with a city value have a target progress to plot.
+  const rows = result.evaluation.rows.filter((r) => r.progress !== null);
   return {
     sheet: CHART_SHEET,
     title: lang === "en" ? "Target progress against time progress" : "目标完成进度与时间进度对比",

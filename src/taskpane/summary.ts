@@ -1,5 +1,6 @@
 /** The mid-term summary the pane shows, from a compile result (both modes), and the as-of input. */
 import { periodKey, type CompileResult } from "../core/compile";
+import { isNotConsolidated } from "../core/evaluate";
 import { formatPeriod, parsePeriod, type ReportPeriod } from "../core/period";
 import type { MidtermSummary } from "./workspace";
 
@@ -17,6 +18,7 @@ export function summarise(result: CompileResult): MidtermSummary {
       actual: r.actual,
       progress: r.progress,
       status: r.status,
+      ...(isNotConsolidated(r.indicator) ? { notConsolidated: true } : {}),
       attention: r.attention,
     })),
     findings: result.findings,

@@ -45,6 +45,8 @@ export interface MidtermRow {
   /** Target progress as a fraction (0.5 = 50%), null when there is no value. */
   progress: number | null;
   status: Status;
+  /** 汇总方式 不汇总: no city value by design (its status is 无数据). */
+  notConsolidated?: boolean;
   /** 约束性 and 滞后: 重点关注. */
   attention: boolean;
 }

@@ -4,6 +4,8 @@ import {
   meetsTarget,
   status,
   STATUS_INFO,
+  statusText,
+  isNotConsolidated,
   targetProgress,
   timeProgress,
 } from "../../src/core/evaluate";
@@ -133,8 +135,12 @@ describe("status (评价)", () => {
     expect(status(rate, 0.1 + 0.2, targetProgress(rate, 0.1 + 0.2), 0.5)).toBe("met");
   });
 
-  test("不汇总 indicators get their own status", () => {
-    expect(status(indicator({ aggregate: { kind: "none" } }), null, null, 0.5)).toBe("not-consolidated");
+  test("不汇总 indicators have no city value: 无数据, labelled as not consolidated", () => {
+    const none = indicator({ aggregate: { kind: "none" } });
+    expect(status(none, null, null, 0.5)).toBe("no-data");
+    expect(statusText("no-data", isNotConsolidated(none), "zh")).toBe("无数据（不汇总）");
+    expect(statusText("no-data", isNotConsolidated(indicator()), "zh")).toBe("无数据");
+    expect(statusText("no-data", true, "en")).toBe("No data (not consolidated)");
   });
 
   test("labels and styles", () => {
@@ -199,7 +205,7 @@ describe("evaluate", () => {
     expect(row("YL-02").status).toBe("on-track");
     expect(row("SW-02").status).toBe("no-data");
     expect(row("SW-02").attention).toBe(false);
-    expect(row("SW-01").status).toBe("not-consolidated");
+    expect(row("SW-01").status).toBe("no-data");
     expect(row("SW-01").perDistrict).toEqual({ 吴兴区: 1, 南浔区: 1 });
     expect(row("SW-01").note?.zh).toBe("不汇总，仅分区县报告");
   });

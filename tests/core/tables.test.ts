@@ -152,3 +152,21 @@ describe("decimalsFor", () => {
     expect(decimalsFor(ind(unit, target, baseline), observed)).toBe(expected);
   });
 });
+
+describe("an indicator that is not consolidated (不汇总)", () => {
+  test("shows 无数据（不汇总） in grey, its districts' values, and why in 备注", async () => {
+    const root = join(__dirname, "../../examples");
+    const { plan } = loadPlanFromWorkbook(await readWorkbookFile(join(root, "plan.xlsx")), "plan.xlsx");
+    const results = [];
+    for (const name of ["吴兴区.xlsx", "安吉县.xlsx"]) {
+      results.push(validateWorkbook(plan, await readWorkbookFile(join(root, "submissions", name))));
+    }
+    const t = buildMidtermTable(compile(plan, results));
+    const header = t.rows[2].map((c) => c?.value);
+    const row = rowWith(t, 1, "村（居）委会换届选举参选率");
+    expect(row[header.indexOf("评价")]).toMatchObject({ value: "无数据（不汇总）", style: "status-no-data" });
+    expect(row[header.indexOf("中期值")]?.value ?? null).toBeNull();
+    expect(typeof row[header.indexOf("吴兴区")]?.value).toBe("number");
+    expect(row[header.indexOf("备注")]?.note ?? row[header.indexOf("备注")]?.value).toContain("不汇总");
+  });
+});

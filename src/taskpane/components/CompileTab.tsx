@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ATTENTION_INFO, STATUS_INFO, type Status } from "../../core/evaluate";
+import { ATTENTION_INFO, STATUS_INFO, statusText, type Status } from "../../core/evaluate";
 import { useStrings } from "../i18n";
 import type { CompileRequest, MidtermRow, MidtermSummary, OpenedFile, PlanSource, SheetConflict, Workspace } from "../workspace";
 import { saveDownload } from "../download";
@@ -30,7 +30,6 @@ const STATUS_COLOURS: Record<Status, "success" | "brand" | "warning" | "subtle" 
   "on-track": "brand",
   behind: "warning",
   "no-data": "subtle",
-  "not-consolidated": "informative",
 };
 
 const useStyles = makeStyles({
@@ -235,7 +234,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
                       <td className={`${styles.td} ${styles.num}`}>{percent(r.progress)}</td>
                       <td className={styles.td}>
                         <Badge appearance="filled" color={STATUS_COLOURS[r.status]} data-status={r.status}>
-                          {STATUS_INFO[r.status][lang]}
+                          {statusText(r.status, r.notConsolidated === true, lang)}
                         </Badge>
                         {r.attention && (
                           <Badge appearance="outline" color="danger">
