@@ -236,6 +236,15 @@ export function findingMessage(f: Finding, lang: Lang): string {
   return lang === "en" ? f.messageEn : f.message;
 }
 
+/**
+ * The findings whose cells get a mark (in the open workbook and on marked copies): a warning
+ * the clerk confirmed (情况属实) gets none; a confirmed error is still marked, since a
+ * confirmation never lifts an error.
+ */
+export function findingsToMark(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !(f.confirmation !== undefined && f.severity === "warning"));
+}
+
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }

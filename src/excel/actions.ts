@@ -19,7 +19,7 @@ import type { CompileResult } from "../core/compile";
 import { CompileError, compile } from "../core/compile";
 import type { StoredConfirmation } from "../core/confirmations";
 import { CONFIRMATIONS_SHEET, readConfirmations, withConfirmation, withoutConfirmation } from "../core/confirmations";
-import type { Finding, Lang } from "../core/findings";
+import { findingsToMark, type Finding, type Lang } from "../core/findings";
 import type { WorkbookModel } from "../core/model";
 import type { ReportPeriod } from "../core/period";
 import type { Plan } from "../core/plan";
@@ -102,14 +102,6 @@ function readModel(context: Excel.RequestContext, o: ActionOptions, scope: "work
   });
 }
 
-/**
- * The findings whose cells are marked: a warning the clerk confirmed (情况属实) is settled and
- * gets no fill; a confirmed error is still marked (a confirmation never lifts an error).
- */
-function markable(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => !(f.confirmation && f.severity === "warning"));
-}
-
 /** Validates the open workbook (or its active sheet) and marks the findings' cells. */
 export async function validateActiveWorkbook(run: ExcelRunner, options: ValidateInWorkbookOptions): Promise<ValidateOutcome> {
   return run(async (context) => {
@@ -120,7 +112,7 @@ export async function validateActiveWorkbook(run: ExcelRunner, options: Validate
     const result = { ...raw, findings: applyConfirmations(raw.findings, readConfirmations(model)) };
     options.onProgress?.({ stage: "validate", done: 1, total: 1 });
     const findings = [...planFindings, ...result.findings];
-    const marks = options.mark === false ? null : await markCells(context, markable(findings), { ...options, lang: langOf(options) });
+    const marks = options.mark === false ? null : await markCells(context, findingsToMark(findings), { ...options, lang: langOf(options) });
     return { file: model.name, plan, planFindings, result, findings, marks, notices: marks?.notices ?? [] };
   });
 }
@@ -138,7 +130,7 @@ export async function markFindings(run: ExcelRunner, findings: readonly Finding[
     await context.sync();
     checkCancelled(options.signal);
     const present = new Set(worksheets.items.map((ws) => ws.name));
-    const wanted = markable(findings).filter((f) => f.sheet && f.cell);
+    const wanted = findingsToMark(findings).filter((f) => f.sheet && f.cell);
     const here = wanted.filter((f) => present.has(f.sheet as string));
     const marks = await markCells(context, here, { ...options, lang: langOf(options) });
     const gone = [...new Set(wanted.filter((f) => !present.has(f.sheet as string)).map((f) => f.sheet as string))];

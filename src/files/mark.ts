@@ -7,7 +7,7 @@
  * original stay as ExcelJS read them.
  */
 import ExcelJS from "exceljs";
-import { SEVERITY_INFO, type Finding, type Severity } from "../core/findings";
+import { findingsToMark, SEVERITY_INFO, type Finding, type Severity } from "../core/findings";
 import { STYLE_COLOURS } from "../core/table-style";
 
 /** Fill colours of marked cells (ARGB): the finding-error / finding-warning styles, as the add-in marks them. */
@@ -28,8 +28,8 @@ export function markNote(findings: readonly Finding[]): string {
 
 /**
  * Loads the original .xlsx bytes and returns new bytes in which the cells of the findings
- * (those with a sheet and a cell) carry a fill and a note. A cell's existing note is kept,
- * with the findings appended below it.
+ * (those with a sheet and a cell; not a confirmed warning) carry a fill and a note. A cell's
+ * existing note is kept, with the findings appended below it.
  */
 export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, findings: readonly Finding[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -37,7 +37,7 @@ export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, finding
   await workbook.xlsx.load((data instanceof Uint8Array ? data : new Uint8Array(data)) as unknown as ArrayBuffer);
 
   const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const f of findingsToMark(findings)) {
     if (f.sheet === undefined || f.cell === undefined) continue;
     const key = `${f.sheet}\u0000${f.cell}`;
     byCell.set(key, [...(byCell.get(key) ?? []), f]);

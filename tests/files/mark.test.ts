@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { makeFinding, type Finding } from "../../src/core/findings";
+import { findingsToMark, makeFinding, type Finding } from "../../src/core/findings";
 import { a1 } from "../../src/core/model";
 import { readWorkbookBuffer } from "../../src/files/read";
 import { MARK_FILLS, markWorkbookBuffer } from "../../src/files/mark";
@@ -63,7 +63,7 @@ describe.each(files)("markWorkbookBuffer on %s", (file) => {
     const before = await excel(original);
     const after = await excel(marked);
     const flagged = new Map<string, Finding[]>();
-    for (const f of findings) if (f.sheet && f.cell) flagged.set(`${f.sheet}!${f.cell}`, [...(flagged.get(`${f.sheet}!${f.cell}`) ?? []), f]);
+    for (const f of findingsToMark(findings)) if (f.sheet && f.cell) flagged.set(`${f.sheet}!${f.cell}`, [...(flagged.get(`${f.sheet}!${f.cell}`) ?? []), f]);
 
     for (const [key, onCell] of flagged) {
       const [sheet, address] = key.split("!");
@@ -74,6 +74,11 @@ describe.each(files)("markWorkbookBuffer on %s", (file) => {
       for (const f of onCell) expect(note).toContain(f.message);
       for (const f of onCell) if (f.confirmation) expect(note).toContain(`情况属实：${f.confirmation}`);
     }
+    // The confirmed warning (情况属实) on A1 is not marked: its message is not in A1's note.
+    const confirmed = findings.find((f) => f.confirmation !== undefined)!;
+    const a1Cell = after.getWorksheet(confirmed.sheet!)!.getCell(confirmed.cell!);
+    const a1Note = typeof a1Cell.note === "string" ? a1Cell.note : (a1Cell.note?.texts ?? []).map((t) => t.text).join("");
+    expect(a1Note).not.toContain(confirmed.message);
     before.eachSheet((ws) => {
       const marked2 = after.getWorksheet(ws.name)!;
       ws.eachRow({ includeEmpty: false }, (row) =>
