@@ -24,6 +24,7 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const { Command, Option } = require("commander");
 const { toFods, convertToXlsx, writeXlsxWithExcelJS } = require("./samples/fods");
 const { districtSheet } = require("./samples/layout");
 
@@ -390,26 +391,20 @@ async function generate(opts) {
   return truth;
 }
 
+/** The command line's options, checked; throws on a bad value. */
 function parseArgs(argv) {
-  const o = { indicators: 30, districts: 5, seed: 1, defectRate: 0.1, out: null, engine: "libreoffice" };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === "--indicators") o.indicators = Number(val());
-    else if (a === "--districts") o.districts = Number(val());
-    else if (a === "--seed") o.seed = Number(val());
-    else if (a === "--defect-rate") o.defectRate = Number(val());
-    else if (a === "--out") o.out = val();
-    else if (a === "--engine") o.engine = val();
-    else throw new Error(`unknown option ${a}`);
-  }
-  if (!o.out) throw new Error("--out DIR is required");
+  const o = new Command("gen-submissions")
+    .description("generate a plan and district workbooks with planted defects and their ground truth (truth.json)")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--indicators <n>", "indicators in the plan", Number, 30)
+    .option("--districts <n>", "district workbooks", Number, 5)
+    .option("--seed <n>", "generator seed (an integer)", Number, 1)
+    .option("--defect-rate <x>", "share of cells with a planted defect (0..1)", Number, 0.1)
+    .addOption(new Option("--engine <engine>", "how the .xlsx files are written").choices(["libreoffice", "exceljs"]).default("libreoffice"))
+    .parse(argv)
+    .opts();
   for (const k of ["indicators", "districts", "seed"]) if (!Number.isInteger(o[k]) || o[k] < 1 && k !== "seed") throw new Error(`--${k} must be a positive integer`);
   if (!(o.defectRate >= 0 && o.defectRate <= 1)) throw new Error("--defect-rate must be within 0..1");
-  if (!["libreoffice", "exceljs"].includes(o.engine)) throw new Error("--engine is libreoffice or exceljs");
   return o;
 }
 
@@ -418,7 +413,7 @@ module.exports = { generate, prng };
 if (require.main === module) {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseArgs(process.argv);
   } catch (e) {
     console.error(`gen-submissions: ${e.message}`);
     process.exit(2);

@@ -20,54 +20,20 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { spawnSync } = require("node:child_process");
+const { Command, Option } = require("commander");
 const { generate } = require("./gen-submissions");
+const { setOptions, seedOf, runCli, runMain } = require("./lib-measure");
 
 const MIN_RECALL = 0.95;
 const MAX_FP = 0.02;
 
-function parseArgs(argv) {
-  const o = { seed: null, indicators: 60, districts: 20, defectRate: 0.1, plan: "xlsx", dir: null, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => argv[++i];
-    if (a === "--seed") o.seed = Number(val());
-    else if (a === "--indicators") o.indicators = Number(val());
-    else if (a === "--districts") o.districts = Number(val());
-    else if (a === "--defect-rate") o.defectRate = Number(val());
-    else if (a === "--plan") o.plan = val();
-    else if (a === "--dir") o.dir = val();
-    else if (a === "--keep") o.keep = true;
-    else throw new Error(`unknown option ${a}`);
-  }
-  if (o.seed === null || !Number.isFinite(o.seed)) o.seed = Date.now() % 2147483647;
-  if (!["xlsx", "json"].includes(o.plan)) throw new Error("--plan is xlsx or json");
-  return o;
-}
-
 const rowOf = (cell) => (cell ? Number(/\d+$/.exec(cell)[0]) : null);
-
-/**
- * Runs bin/indicators.js with its stdout going to a file (a pipe may lose output beyond 64 KiB
- * when the process exits right after writing); returns what it printed.
- */
-function runCli(args, outFile) {
-  const fd = fs.openSync(outFile, "w");
-  let r;
-  try {
-    r = spawnSync(process.execPath, [path.join(__dirname, "..", "bin", "indicators.js"), ...args], { stdio: ["ignore", fd, "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (r.status !== 0 && r.status !== 1) throw new Error(`indicators ${args[0]} exited with ${r.status}: ${(r.stderr ?? "").trim()}`);
-  return fs.readFileSync(outFile, "utf8");
-}
 
 /** Runs the CLI on a generated set; returns its findings. */
 function runValidate(dir, truth, planFormat) {
   const plan = path.join(dir, planFormat === "json" ? "plan.json" : truth.plan);
   const files = truth.files.map((f) => path.join(dir, f));
-  const stdout = runCli(["validate", "--plan", plan, ...files, "--format", "json"], path.join(dir, "validate.json"));
+  const stdout = runCli(["validate", "--plan", plan, ...files, "--format", "json"]);
   let out;
   try {
     out = JSON.parse(stdout);
@@ -125,7 +91,12 @@ function pct(x) {
 }
 
 async function main() {
-  const o = parseArgs(process.argv.slice(2));
+  const o = setOptions(new Command("measure-accuracy").description("accuracy of `indicators validate` on an unseen set (issue 2)"))
+    .addOption(new Option("--plan <format>", "plan given to the command line").choices(["xlsx", "json"]).default("xlsx"))
+    .option("--dir <dir>", "measure an existing set (a folder with truth.json) instead of generating one")
+    .parse(process.argv)
+    .opts();
+  o.seed = seedOf(o);
   let dir = o.dir;
   let truth;
   let tmp = null;
@@ -176,14 +147,6 @@ async function main() {
   }
 }
 
-module.exports = { score, runCli };
+module.exports = { score };
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(`measure-accuracy: ${e.message}`);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runMain("measure-accuracy", main);

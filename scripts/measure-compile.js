@@ -15,7 +15,8 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { generate } = require("./gen-submissions");
-const { runCli } = require("./measure-accuracy");
+const { Command } = require("commander");
+const { setOptions, seedOf, runCli, runMain } = require("./lib-measure");
 
 const TOL = 1e-6;
 const close = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b)));
@@ -89,23 +90,20 @@ function statusOf(ind, a, asOf) {
 }
 
 async function main() {
-  const argv = process.argv.slice(2);
-  const opt = (name, dflt) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? Number(argv[i + 1]) : dflt;
-  };
-  const seed = opt("--seed", Date.now() % 2147483647);
-  const keep = argv.includes("--keep");
+  const opts = setOptions(new Command("measure-compile").description("consolidation and evaluation of `indicators compile` on an unseen set (issue 3)"))
+    .parse(process.argv)
+    .opts();
+  const seed = seedOf(opts);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "measure-compile-"));
   try {
-    const o = { indicators: opt("--indicators", 60), districts: opt("--districts", 20), seed, defectRate: opt("--defect-rate", 0.1), out: dir, engine: "libreoffice" };
+    const o = { indicators: opts.indicators, districts: opts.districts, seed, defectRate: opts.defectRate, out: dir, engine: "libreoffice" };
     console.log(`生成未见过的样本 / generating an unseen set: seed ${seed}, ${o.districts} districts × ${o.indicators} indicators → ${dir}`);
     const truth = await generate(o);
     const plan = JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"));
     const [year, month] = truth.asOf.split("-").map(Number);
 
     const out = JSON.parse(runCli(["compile", "--plan", path.join(dir, truth.plan), "--as-of", truth.asOf,
-      ...truth.files.map((f) => path.join(dir, f)), "-o", path.join(dir, "midterm.xlsx"), "--format", "json"], path.join(dir, "compile.json")));
+      ...truth.files.map((f) => path.join(dir, f)), "-o", path.join(dir, "midterm.xlsx"), "--format", "json"]));
 
     const byKey = new Map(truth.values.map((v) => [`${v.district}|${v.indicator}`, v.value]));
     const districts = [...new Set(truth.values.map((v) => v.district))];
@@ -134,17 +132,9 @@ async function main() {
     console.log(`${bad === 0 ? "PASS" : "FAIL"} (seed ${seed})`);
     return bad === 0 ? 0 : 1;
   } finally {
-    if (keep) console.log(`kept ${dir}`);
+    if (opts.keep) console.log(`kept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(`measure-compile: ${e.message}`);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runMain("measure-compile", main);

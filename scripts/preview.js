@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * 预览：serves the built task pane (dist/) on this machine only, so that the pane can be used
- * in any browser on .xlsx files (standalone mode). Plain node http, no packages.
+ * in any browser on .xlsx files (standalone mode). Plain node http; commander for the options.
  *
  *   npm run build && npm run preview            → http://127.0.0.1:3001/taskpane.html
  *   node scripts/preview.js --port 8080 [--dir dist]
@@ -12,6 +12,7 @@
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
+const { Command, InvalidArgumentError } = require("commander");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -68,42 +69,26 @@ function start({ port = 3001, dir = path.join(__dirname, "..", "dist"), host = "
   });
 }
 
-function parseArgs(argv) {
-  const opts = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [key, inline] = a.split("=", 2);
-    const value = () => (inline !== undefined ? inline : argv[++i]);
-    if (key === "--port" || key === "-p") opts.port = Number(value());
-    else if (key === "--dir") opts.dir = value();
-    else if (key === "--help" || key === "-h") opts.help = true;
-    else throw new Error(`未知参数：${a}`);
-  }
-  if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port >= 0 && opts.port < 65536)) {
-    throw new Error("端口必须是 0–65535 之间的整数");
-  }
-  return opts;
+/** 端口：0–65535 之间的整数。 */
+function port(text) {
+  const n = Number(text);
+  if (!(Number.isInteger(n) && n >= 0 && n < 65536)) throw new InvalidArgumentError("端口必须是 0–65535 之间的整数");
+  return n;
 }
 
 async function main(argv) {
-  let opts;
-  try {
-    opts = parseArgs(argv);
-  } catch (e) {
-    console.error(e.message);
-    return 2;
-  }
-  if (opts.help) {
-    console.log("用法：node scripts/preview.js [--port 3001] [--dir dist]");
-    return 0;
-  }
-  const dir = opts.dir || path.join(__dirname, "..", "dist");
-  if (!fs.existsSync(path.join(dir, "taskpane.html"))) {
-    console.error(`找不到 ${path.join(dir, "taskpane.html")}：请先运行 npm run build`);
+  const opts = new Command("preview")
+    .description("预览：在本机 (127.0.0.1) 提供已构建的任务窗格 (dist/)，可在浏览器中打开 .xlsx 文件")
+    .option("-p, --port <port>", "端口（0：任一空闲端口）", port, 3001)
+    .option("--dir <dir>", "已构建的任务窗格目录", path.join(__dirname, "..", "dist"))
+    .parse(argv)
+    .opts();
+  if (!fs.existsSync(path.join(opts.dir, "taskpane.html"))) {
+    console.error(`找不到 ${path.join(opts.dir, "taskpane.html")}：请先运行 npm run build`);
     return 2;
   }
   try {
-    const { url } = await start({ ...opts, dir });
+    const { url } = await start(opts);
     console.log(`预览地址: ${url}`);
     console.log("文件只在本机浏览器中读取，不会上传。按 Ctrl+C 停止。");
   } catch (e) {
@@ -114,7 +99,7 @@ async function main(argv) {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+  main(process.argv).then((code) => {
     if (code !== undefined) process.exit(code);
   });
 }
