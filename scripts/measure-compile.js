@@ -70,9 +70,8 @@ function cityValue(ind, valueOf, districts) {
   throw new Error(agg.kind);
 }
 
-/** §5: status of an indicator with actual a, as of year/month. */
+/** §5: status of an indicator with actual a, as of year/month (不汇总: no city value, so no-data). */
 function statusOf(ind, a, asOf) {
-  if (ind.aggregate === "不汇总") return "not-consolidated";
   if (a === null) return "no-data";
   const up = ind.direction !== "逆向";
   const g = ind.target;
