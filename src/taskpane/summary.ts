@@ -15,6 +15,7 @@ export function summarise(result: CompileResult): MidtermSummary {
       ...(r.indicator.domain !== undefined ? { domain: r.indicator.domain } : {}),
       unit: r.indicator.unit,
       binding: r.indicator.type === "binding",
+      target: r.indicator.target,
       actual: r.actual,
       progress: r.progress,
       status: r.status,

@@ -41,6 +41,8 @@ export interface MidtermRow {
   unit: string;
   /** 约束性 / 预期性. */
   binding: boolean;
+  /** 目标值, in the indicator's unit. */
+  target: number;
   actual: number | null;
   /** Target progress as a fraction (0.5 = 50%), null when there is no value. */
   progress: number | null;

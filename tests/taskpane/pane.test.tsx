@@ -51,6 +51,7 @@ function summary(): MidtermSummary {
     domain: "养老服务",
     unit: "%",
     binding,
+    target: 75,
     actual: status === "no-data" ? null : 60,
     progress: status === "no-data" ? null : 0.4,
     status,
@@ -168,6 +169,7 @@ describe("task pane inside Excel", () => {
     const behindRow = document.querySelector('tr[data-indicator="YL-03"]') as HTMLElement;
     expect(within(behindRow).getByText("滞后")).toBeTruthy();
     expect(within(behindRow).getByText("重点关注")).toBeTruthy();
+    expect(within(behindRow).getByText("YL-03 · % · 目标 75")).toBeTruthy();
 
     expect(screen.getByText("已写入工作表：中期评估表、分区数据、问题清单、进度对比图")).toBeTruthy();
   });
@@ -354,9 +356,10 @@ describe("指标定义 inside Excel", () => {
     const error = makeFinding("plan-row-invalid", { file: FILE, sheet: "规划指标", cell: "J5" }, { row: 5, column: "目标值", reason: "不是数字", reasonEn: "not a number" });
     const ws = excelWorkspace({ loadPlan: jest.fn(async () => ({ source: "规划指标", indicators: plan.indicators, errors: [error] })) });
     render(<App workspace={ws} initialLang="zh" />);
+    // Opening the tab reads the workbook's plan, without a click.
     fireEvent.click(screen.getByRole("tab", { name: "指标定义" }));
-    fireEvent.click(screen.getByRole("button", { name: "查看规划指标" }));
     expect(await screen.findByText(`规划指标 · 共 ${plan.indicators.length} 项指标`)).toBeTruthy();
+    expect(ws.loadPlan).toHaveBeenCalledTimes(1);
     for (const ind of plan.indicators) expect(screen.getAllByText(ind.code).length).toBeGreaterThan(0);
     expect(screen.getByText("规划定义中有 1 处错误：", { exact: false })).toBeTruthy();
     expect(screen.getByText(`J5 ${error.message}`)).toBeTruthy();
@@ -372,6 +375,13 @@ describe("指标定义 inside Excel", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "创建“规划指标”空白表" }));
     expect(await screen.findByText("已创建工作表：规划指标")).toBeTruthy();
+
+    // Back on the tab later: the plan read is kept; the button reads the sheet again.
+    fireEvent.click(screen.getByRole("tab", { name: "填报校验" }));
+    fireEvent.click(screen.getByRole("tab", { name: "指标定义" }));
+    expect(ws.loadPlan).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole("button", { name: "重新读取规划指标" }));
+    await waitFor(() => expect(ws.loadPlan).toHaveBeenCalledTimes(2));
   });
 });
 
@@ -400,6 +410,32 @@ describe("task pane outside Office", () => {
       template: jest.fn(),
     };
   }
+
+  test("指标定义 asks for a plan file first, then shows the opened plan without a click", async () => {
+    const { plan } = loadPlanFromJson(readFileSync(path.join(__dirname, "..", "..", "examples", "plan.json"), "utf8"), "plan.json");
+    const ws = { ...standaloneWorkspace(), loadPlan: jest.fn(async () => ({ source: "plan.json", indicators: plan.indicators, errors: [] })) };
+    render(<App workspace={ws} initialLang="zh" />);
+    fireEvent.click(screen.getByRole("tab", { name: "指标定义" }));
+    expect(screen.getByText("请先在上方“打开文件”中选择规划文件（.xlsx 或 .json）。")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "查看规划指标" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(ws.loadPlan).not.toHaveBeenCalled();
+
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("规划指标文件（.xlsx 或 .json）"), {
+        target: { files: [new File(["{}"], "plan.json", { type: "application/json" })] },
+      });
+    });
+    expect(await screen.findByText(`plan.json · 共 ${plan.indicators.length} 项指标`)).toBeTruthy();
+    expect(screen.getByText("规划定义没有错误。")).toBeTruthy();
+    expect(ws.loadPlan).toHaveBeenCalledTimes(1);
+
+    // Another file opened: the plan is read again and still shown.
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("区县填报工作簿（可多选）"), { target: { files: [new File(["x"], "吴兴区.xlsx")] } });
+    });
+    expect(await screen.findByText(`plan.json · 共 ${plan.indicators.length} 项指标`)).toBeTruthy();
+    expect(ws.loadPlan).toHaveBeenCalledTimes(2);
+  });
 
   test("says it is not in Excel and that files stay local; validation waits for a plan and a district file", async () => {
     const ws = standaloneWorkspace();

@@ -206,7 +206,7 @@ export function App({ workspace, initialLang }: AppProps) {
                 {tab === "compile" && (
                   <CompileTab workspace={workspace} files={files} work={work} summary={summary} onSummary={setSummary} />
                 )}
-                {tab === "plan" && <PlanTab workspace={workspace} work={work} plan={plan} onPlan={setPlan} />}
+                {tab === "plan" && <PlanTab workspace={workspace} files={files} work={work} plan={plan} onPlan={setPlan} />}
               </section>
             </>
           )}

@@ -228,7 +228,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
                     <tr key={r.indicator} data-indicator={r.indicator}>
                       <td className={styles.td}>
                         {r.name}
-                        <Caption1 block>{`${r.indicator} · ${r.unit}`}</Caption1>
+                        <Caption1 block>{`${r.indicator} · ${r.unit} · ${t("targetShort", { value: num(r.target) })}`}</Caption1>
                       </td>
                       <td className={`${styles.td} ${styles.num}`}>{num(r.actual)}</td>
                       <td className={`${styles.td} ${styles.num}`}>{percent(r.progress)}</td>

@@ -2,11 +2,11 @@
  * 指标定义: the plan's indicators and definition errors; a 规划指标 skeleton sheet and a district
  * template (created in the workbook inside Excel, downloaded in standalone mode).
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { findingMessage } from "../../core/findings";
 import { useStrings } from "../i18n";
-import type { PlanView, Workspace } from "../workspace";
+import type { OpenedFile, PlanView, Workspace } from "../workspace";
 import { saveDownload } from "../download";
 import type { Work } from "./useWork";
 
@@ -30,17 +30,32 @@ const useStyles = makeStyles({
 
 export interface PlanTabProps {
   workspace: Workspace;
+  /** Standalone: the opened files (the plan is shown as soon as one is open). */
+  files: readonly OpenedFile[];
   work: Work;
   plan?: PlanView;
   onPlan(plan: PlanView): void;
 }
 
-export function PlanTab({ workspace, work, plan, onPlan }: PlanTabProps) {
+export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) {
   const styles = useStyles();
   const { lang, t } = useStrings();
   const [district, setDistrict] = useState("");
   const [period, setPeriod] = useState("");
   const busy = work.state.busy;
+
+  const load = async () => {
+    const view = await work.run((opts) => workspace.loadPlan(opts));
+    if (view) onPlan(view);
+  };
+  // The tab shows the plan when it opens: the workbook's 规划指标 sheet inside Excel, the
+  // opened plan file outside it. The button reads it again (after the sheet was edited).
+  const planAtHand = workspace.kind === "excel" || files.some((f) => f.role === "plan");
+  // When the tab opens, and again when the opened files change (App drops the plan then);
+  // not on every render, and not again after a failed read.
+  useEffect(() => {
+    if (!plan && planAtHand && !busy) void load();
+  }, [plan, planAtHand]);
 
   const createTemplate = async () => {
     const name = district.trim();
@@ -64,20 +79,13 @@ export function PlanTab({ workspace, work, plan, onPlan }: PlanTabProps) {
   return (
     <div className={styles.column}>
       <div className={styles.buttons}>
-        <Button
-          appearance="primary"
-          disabled={busy}
-          onClick={async () => {
-            const view = await work.run((opts) => workspace.loadPlan(opts));
-            if (view) onPlan(view);
-          }}
-        >
-          {t("loadPlan")}
+        <Button appearance="primary" disabled={busy || !planAtHand} onClick={load}>
+          {t(plan ? "reloadPlan" : "loadPlan")}
         </Button>
       </div>
 
       {!plan ? (
-        <Caption1>{t("planEmpty")}</Caption1>
+        <Caption1>{t(planAtHand ? "planEmpty" : "planNoFile")}</Caption1>
       ) : (
         <>
           <Text weight="semibold">{`${plan.source} · ${t("planCount", { count: plan.indicators.length })}`}</Text>
