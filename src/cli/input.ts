@@ -44,6 +44,19 @@ export async function loadPlanFile(path: string): Promise<PlanLoad> {
   return load;
 }
 
+/**
+ * The plan a workbook carries in its 规划指标 sheet (a template's hidden copy of the bureau's
+ * plan), with its row findings; InputError when it carries none, since without --plan there is
+ * nothing else to check it against.
+ */
+export function carriedPlan(wb: WorkbookModel, path: string): PlanLoad {
+  const load = loadPlanFromWorkbook(wb, basename(path));
+  if (load.plan.indicators.length === 0) {
+    throw new InputError(`未指定 --plan，且工作簿中没有随附的“规划指标”工作表（由 indicators template 生成的填报模板才有）：${path}`);
+  }
+  return load;
+}
+
 /** The files named: a folder stands for the .xlsx files in it (sorted, lock files "~$…" left out). */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];

@@ -1,7 +1,11 @@
 /**
- * `indicators validate --plan PLAN FILES... [--format table|json] [--lang zh|en]`: checks
+ * `indicators validate [--plan PLAN] FILES... [--format table|json] [--lang zh|en]`: checks
  * district workbooks against the plan and prints the findings. Exit code 0 without error
  * findings, 1 with some, 2 when an input cannot be read.
+ *
+ * Without --plan, each workbook is checked against the plan it carries (the hidden 规划指标
+ * sheet of a template made by `indicators template`): a clerk checks the filled sheet with the
+ * bureau's rules before sending it. A workbook that carries no plan is then an input error.
  */
 import type { Command } from "commander";
 import { z } from "zod";
@@ -9,10 +13,10 @@ import { hasErrors, type Lang } from "../core/findings";
 import { emptyValidation, mergeValidation, validateWorkbook, type ValidationResult } from "../core/validate";
 import type { Cli } from "./index";
 import { findingsJson, formatFindingsTable, formatSummary } from "./format";
-import { eachWorkbook, expandInputs, InputError, loadPlanFile } from "./input";
+import { carriedPlan, eachWorkbook, expandInputs, InputError, loadPlanFile } from "./input";
 
 const Options = z.object({
-  plan: z.string().min(1),
+  plan: z.string().min(1).optional(),
   format: z.enum(["table", "json"]),
   lang: z.enum(["zh", "en"]),
 });
@@ -30,7 +34,7 @@ export function registerValidate(program: Command, cli: Cli): void {
   program
     .command("validate")
     .description("按规划指标校验各区县填报表，列出问题（退出码：0 无错误，1 有错误，2 无法读取输入）")
-    .requiredOption("--plan <file>", "规划指标：.xlsx（含“规划指标”工作表）或 .json")
+    .option("--plan <file>", "规划指标：.xlsx（含“规划指标”工作表）或 .json；省略时用各工作簿随附的规划（填报模板中隐藏的“规划指标”）")
     .option("--format <format>", "输出格式：table 或 json", "table")
     .option("--lang <lang>", "语言：zh 或 en", "zh")
     .argument("<files...>", "填报工作簿（.xlsx），或含 .xlsx 的文件夹")
@@ -41,10 +45,17 @@ export function registerValidate(program: Command, cli: Cli): void {
 
 /** Validates the files against the plan and prints the findings; resolves to the exit code. */
 export async function runValidate(cli: Cli, paths: readonly string[], opts: ValidateOptions): Promise<number> {
-  const { plan, findings: planFindings } = await loadPlanFile(opts.plan);
+  const given = opts.plan === undefined ? undefined : await loadPlanFile(opts.plan);
   const files = await expandInputs(paths);
   const result: ValidationResult = emptyValidation();
-  await eachWorkbook(files, cli.io, (wb) => {
+  const planFindings = given ? [...given.findings] : [];
+  await eachWorkbook(files, cli.io, (wb, path) => {
+    let plan = given?.plan;
+    if (!plan) {
+      const carried = carriedPlan(wb, path);
+      plan = carried.plan;
+      planFindings.push(...carried.findings);
+    }
     mergeValidation(result, validateWorkbook(plan, wb));
   });
   const findings = [...planFindings, ...result.findings];

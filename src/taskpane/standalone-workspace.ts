@@ -22,13 +22,19 @@ interface Entry extends OpenedFile {
 
 const isJson = (name: string) => /\.json$/i.test(name);
 
+/** What the pane sees of an opened file. */
+function publicView({ name, role, sheets, carriesPlan }: Entry): OpenedFile {
+  return { name, role, sheets, ...(carriesPlan ? { carriesPlan } : {}) };
+}
+
 export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorkspace {
   let entries: Entry[] = [];
   let confirmations: Confirmation[] = [];
   let midterm: Uint8Array | undefined;
 
+  /** The plan file; without one, the plan the first district workbook carries (hasPlan). */
   const plan = (): PlanInput => {
-    const p = entries.find((e) => e.role === "plan");
+    const p = entries.find((e) => e.role === "plan") ?? entries.find((e) => e.carriesPlan);
     if (!p) throw new Error("请先选择规划指标文件（.xlsx 或 .json）。");
     return p.text !== undefined ? { kind: "json", name: p.name, text: p.text } : { kind: "workbook", model: p.model! };
   };
@@ -54,7 +60,9 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     const sheets = model.sheets.filter((s) => !s.hidden).map((s) => s.name);
     // A visible 规划指标 sheet makes a dropped .xlsx the plan (a template carries a hidden one).
     const detected = sheets.includes(PLAN_SHEET) ? "plan" : "submission";
-    return { name: file.name, role: role === "auto" ? detected : role, sheets, bytes, model };
+    const entry: Entry = { name: file.name, role: role === "auto" ? detected : role, sheets, bytes, model };
+    if (entry.role === "submission" && model.sheets.some((s) => s.hidden && s.name === PLAN_SHEET)) entry.carriesPlan = true;
+    return entry;
   };
 
   return {
@@ -69,7 +77,7 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
           const entry = await openOne(file, role, run);
           entries = entries.filter((e) => e.name !== entry.name && !(entry.role === "plan" && e.role === "plan"));
           entries.push(entry);
-          opened.push({ name: entry.name, role: entry.role, sheets: entry.sheets });
+          opened.push(publicView(entry));
         } catch (e) {
           if (e instanceof Error && e.name === "AbortError") throw e;
           failures.push(e instanceof Error ? e.message : String(e));
@@ -86,7 +94,7 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
       midterm = undefined;
     },
 
-    files: () => entries.map(({ name, role, sheets }) => ({ name, role, sheets })),
+    files: () => entries.map(publicView),
 
     sheet: (file, sheet) => entries.find((e) => e.name === file)?.model?.sheets.find((s) => s.name === sheet),
 

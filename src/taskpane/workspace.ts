@@ -90,6 +90,16 @@ export interface OpenedFile {
   role: "plan" | "submission";
   /** Visible sheets, in workbook order (none for a .json plan). */
   sheets: string[];
+  /** A district workbook that carries the plan inside (a template's hidden 规划指标 sheet). */
+  carriesPlan?: boolean;
+}
+
+/**
+ * Whether the opened files give a plan: a plan file, or else a district workbook that carries
+ * one (a clerk checking the filled template from the bureau needs no other file).
+ */
+export function hasPlan(files: readonly OpenedFile[]): boolean {
+  return files.some((f) => f.role === "plan" || f.carriesPlan === true);
 }
 
 /** Where the compile tab takes the plan from. */

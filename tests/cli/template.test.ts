@@ -136,6 +136,19 @@ describe.each(PLANS)("a template of %s filled with valid numbers", (planPath) =>
     expect(result.findings).toEqual([]);
     expect(result.submissions).toHaveLength(1);
     expect(result.values).toHaveLength(plan.indicators.length);
+
+    // The clerk's own check before sending: no --plan, the plan carried inside is used.
+    const saved = join(dir, `南浔区-filled-${PLANS.indexOf(planPath)}.xlsx`);
+    await wb.xlsx.writeFile(saved);
+    const io = capture();
+    expect(await main(["node", "indicators", "validate", saved, "--format", "json"], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toEqual({ findings: [] });
+    // One wrong value: found with the carried plan's rules.
+    ws.getCell(6, 4).value = "待填";
+    await wb.xlsx.writeFile(saved);
+    const io2 = capture();
+    expect(await main(["node", "indicators", "validate", saved, "--format", "json"], io2)).toBe(1);
+    expect(JSON.parse(io2.stdout).findings).toMatchObject([{ cell: "D6", indicator: plan.indicators[0].code, category: "placeholder" }]);
   });
 
   test("left unfilled, every indicator is reported missing (the template is not a silent pass)", async () => {
@@ -143,6 +156,16 @@ describe.each(PLANS)("a template of %s filled with valid numbers", (planPath) =>
     const { path } = await writeTemplate(planPath, "德清县", ["--period", "2018-06"]);
     const result = validateWorkbook(plan, await readWorkbookFile(path));
     expect(result.findings.filter((f) => f.category === "missing")).toHaveLength(plan.indicators.length);
+  });
+});
+
+describe("validate without --plan", () => {
+  test("a workbook that carries no plan exits 2 with a Chinese line naming it", async () => {
+    const file = join(__dirname, "../../examples/submissions/吴兴区.xlsx");
+    const io = capture();
+    expect(await main(["node", "indicators", "validate", file], io)).toBe(2);
+    expect(io.stderr).toContain("未指定 --plan，且工作簿中没有随附的“规划指标”工作表");
+    expect(io.stderr).toContain("吴兴区.xlsx");
   });
 });
 

@@ -4,7 +4,8 @@
  * in-process worker that runs the same handler. Results are compared with the command line's
  * engine on the same files.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/index";
@@ -212,6 +213,31 @@ describe("the standalone workspace over a worker", () => {
     ]);
     ws.removeFile(path.basename(SUBMISSIONS[1]));
     expect(ws.files()).toHaveLength(2);
+  });
+
+  test("a filled template alone: the plan it carries is used, no plan file needed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "carried-"));
+    try {
+      const file = path.join(dir, "吴兴区.xlsx");
+      const io = { out: () => undefined, err: () => undefined, isTTY: false };
+      expect(await main(["node", "indicators", "template", "--plan", PLAN_XLSX, "--district", "吴兴区", "--period", "2018-06", "-o", file], io)).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const sheet = wb.getWorksheet("吴兴区")!;
+      const { plan } = loadPlanFromWorkbook(await readWorkbookFile(PLAN_XLSX), "plan.xlsx");
+      plan.indicators.forEach((ind, i) => (sheet.getCell(6 + i, 4).value = Math.max(ind.min ?? 0, Math.min(ind.max ?? 100, ind.target))));
+      sheet.getCell(6, 4).value = "xx";
+      await wb.xlsx.writeFile(file);
+
+      const ws = workspace();
+      const [opened] = await ws.openFiles([fileOf(file)], "auto");
+      expect(opened).toMatchObject({ name: "吴兴区.xlsx", role: "submission", carriesPlan: true, sheets: ["吴兴区"] });
+      const findings = await ws.validate("workbook");
+      expect(findings.map((f) => [f.cell, f.indicator, f.category])).toEqual([["D6", plan.indicators[0].code, "placeholder"]]);
+      expect((await ws.loadPlan()).indicators).toEqual(plan.indicators);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("a broken file among good ones: the good ones open, the error names the broken one in Chinese", async () => {

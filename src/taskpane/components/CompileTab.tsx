@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ATTENTION_INFO, STATUS_INFO, statusText, type Status } from "../../core/evaluate";
 import { useStrings } from "../i18n";
-import type { CompileRequest, MidtermRow, MidtermSummary, OpenedFile, PlanSource, SheetConflict, Workspace } from "../workspace";
+import { hasPlan, type CompileRequest, type MidtermRow, type MidtermSummary, type OpenedFile, type PlanSource, type SheetConflict, type Workspace } from "../workspace";
 import { saveDownload } from "../download";
 import { asOfPeriod } from "../summary";
 import type { Work } from "./useWork";
@@ -81,7 +81,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
   const [asking, setAsking] = useState<{ request: CompileRequest; conflicts: SheetConflict[] } | undefined>(undefined);
   const busy = work.state.busy;
   const excel = workspace.kind === "excel";
-  const standaloneReady = files.some((f) => f.role === "plan") && files.some((f) => f.role === "submission");
+  const standaloneReady = hasPlan(files) && files.some((f) => f.role === "submission");
 
   const runCompile = async () => {
     try {

@@ -69,6 +69,7 @@ export function FilesPanel({ workspace, files, busy, run, onFilesChanged }: File
     <li key={f.name} className={styles.item}>
       <Text size={200} className={styles.name}>
         {f.sheets.length > 0 ? t("fileRead", { name: f.name, sheets: f.sheets.length }) : f.name}
+        {f.carriesPlan ? t("carriesPlan") : ""}
       </Text>
       <Button
         size="small"
@@ -105,7 +106,7 @@ export function FilesPanel({ workspace, files, busy, run, onFilesChanged }: File
         <Button size="small" disabled={busy} onClick={() => planInput.current?.click()}>
           {t("pickPlan")}
         </Button>
-        <Caption1>{plan ? "" : t("noPlanYet")}</Caption1>
+        <Caption1>{plan ? "" : t(districts.some((f) => f.carriesPlan) ? "planCarried" : "noPlanYet")}</Caption1>
       </div>
       {plan && <ul className={styles.list} aria-label={t("planFile")}>{fileItem(plan)}</ul>}
       <input

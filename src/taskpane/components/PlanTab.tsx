@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { findingMessage } from "../../core/findings";
 import { useStrings } from "../i18n";
-import type { OpenedFile, PlanView, Workspace } from "../workspace";
+import { hasPlan, type OpenedFile, type PlanView, type Workspace } from "../workspace";
 import { saveDownload } from "../download";
 import type { Work } from "./useWork";
 
@@ -50,7 +50,7 @@ export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) 
   };
   // The tab shows the plan when it opens: the workbook's 规划指标 sheet inside Excel, the
   // opened plan file outside it. The button reads it again (after the sheet was edited).
-  const planAtHand = workspace.kind === "excel" || files.some((f) => f.role === "plan");
+  const planAtHand = workspace.kind === "excel" || hasPlan(files);
   // When the tab opens, and again when the opened files change (App drops the plan then);
   // not on every render, and not again after a failed read.
   useEffect(() => {

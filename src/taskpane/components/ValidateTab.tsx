@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { CATEGORIES, CATEGORY_INFO, SEVERITY_INFO, type Category, type Finding, type Severity } from "../../core/findings";
 import { useStrings } from "../i18n";
-import type { OpenedFile, Workspace } from "../workspace";
+import { hasPlan, type OpenedFile, type Workspace } from "../workspace";
 import { saveDownload } from "../download";
 import type { Work } from "./useWork";
 import { FindingList } from "./FindingList";
@@ -64,7 +64,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
   const [confirming, setConfirming] = useState<number | undefined>(undefined);
   const busy = work.state.busy;
   const standalone = workspace.kind === "standalone";
-  const ready = !standalone || (files.some((f) => f.role === "plan") && files.some((f) => f.role === "submission"));
+  const ready = !standalone || (hasPlan(files) && files.some((f) => f.role === "submission"));
 
   const validate = async (next: "workbook" | "sheet") => {
     const result = await work.run((opts) => workspace.validate(next, opts));
