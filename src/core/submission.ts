@@ -16,6 +16,8 @@
  *   指标名称 (name) column; 单位 (unit) and 备注 (remark) are optional; columns may come in any
  *   order and other columns are allowed. Header words may carry spaces, a "*" or a bracketed
  *   note ("本期值（张）").
+ * - 填报单位 is read as the district it names (district.ts): "吴兴区民政局（盖章）" is 吴兴区, and
+ *   with the plan's unit list "湖州市吴兴区" is the listed 吴兴区.
  * - Table rows run to the end of the sheet. Blank rows are skipped; hidden rows are READ (a
  *   clerk hiding a row does not withdraw its value). Reading stops at a notes block: a row
  *   whose first cell begins with 填报说明 / 填表说明 / 说明： / 注： and whose value cell is empty,
@@ -34,6 +36,7 @@ import { UNITS_SHEET, type Indicator, type Plan } from "./plan";
 import { SHEET_NAMES } from "./tables";
 import { PLAN_SHEET } from "./template";
 import { parsePeriod, parsePeriodCell, type ReportPeriod } from "./period";
+import { districtName } from "./district";
 import { normaliseName, toHalfWidth } from "./text";
 import { readValue, type ValueReading } from "./values";
 
@@ -93,6 +96,8 @@ export interface PlanIndex {
   byName: Map<string, Indicator>;
   /** Normalised 领域 names (group headings inside a table). */
   domains: Set<string>;
+  /** The plan's reporting units (填报单位 sheet), which written 填报单位 resolve to. */
+  units?: readonly string[];
 }
 
 const indexes = new WeakMap<Plan, PlanIndex>();
@@ -107,6 +112,7 @@ export function planIndex(plan: Plan): PlanIndex {
   let index = indexes.get(plan);
   if (!index) {
     index = { byExactCode: new Map(), byCode: new Map(), byName: new Map(), domains: new Set() };
+    if (plan.units) index.units = plan.units;
     for (const ind of plan.indicators) {
       if (!index.byExactCode.has(ind.code)) index.byExactCode.set(ind.code, ind);
       const code = normaliseCode(ind.code);
@@ -343,7 +349,7 @@ function readSheet(sheet: Sheet, index: PlanIndex, file: string, out: Detection)
   // Some forms put 填报单位 / 报告期 in a footer under the table.
   if (headerRow >= 0 && !header.district) readHeaderBlock(sheet, headerRow + 1, sheet.rows.length, header);
   const where = { file, sheet: sheet.name };
-  const district = header.district?.text ?? "";
+  const district = districtName(header.district?.text ?? "", index.units);
   if (!cols) {
     if (header.district) out.findings.push(makeFinding("no-table", { ...where, district: district || undefined }));
     return;
