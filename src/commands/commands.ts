@@ -155,7 +155,9 @@ function showDialogPage(message: string, lang: string | null): void {
 
 const params = new URLSearchParams(window.location.search);
 const noticeText = params.get(NOTICE_PARAM);
-if (noticeText !== null) {
+if ((window as { indicatorsUnsupportedWebview?: string }).indicatorsUnsupportedWebview) {
+  // commands.html's guard has defined the commands for an old webview (IE11, EdgeHTML).
+} else if (noticeText !== null) {
   Office.onReady(() => showDialogPage(noticeText, params.get("lang")));
 } else {
   // Classic function files: Office calls the global function named in the manifest.

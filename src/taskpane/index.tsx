@@ -40,4 +40,7 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById("root")!).render(<Root />);
+// taskpane.html's guard has written its message for an old webview (IE11, EdgeHTML): keep it.
+if (!(window as { indicatorsUnsupportedWebview?: string }).indicatorsUnsupportedWebview) {
+  createRoot(document.getElementById("root")!).render(<Root />);
+}

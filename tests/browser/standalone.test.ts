@@ -265,6 +265,22 @@ describe.each([350, 1280])("standalone task pane at %i px", (width) => {
   });
 });
 
+test("in Internet Explorer 11's webview (old Office) the built pane keeps its Chinese message and renders nothing over it", async () => {
+  const page = await context.newPage();
+  // The persistent context has one user agent for all pages: this page gets IE11's over CDP.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setUserAgentOverride", { userAgent: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko" });
+  await page.setViewportSize({ width: 350, height: 700 });
+  await page.goto(baseUrl);
+  await page.getByText("这台电脑上的 Excel 用 Internet Explorer 11 显示加载项", { exact: false }).waitFor();
+  // Give the deferred bundle time to run: it must not render the pane.
+  await page.waitForTimeout(1500);
+  expect(await page.getByRole("tab").count()).toBe(0);
+  expect(await page.locator("#page-url").innerText()).toBe(baseUrl);
+  await page.screenshot({ path: path.join(ARTIFACTS, "08-old-webview-350.png"), fullPage: true });
+  await page.close();
+});
+
 test("no request left the machine except Office.js from its CDN", () => {
   expect(outside).toEqual([]);
   expect(officeRequests.length).toBeGreaterThan(0); // the page behaved as online
