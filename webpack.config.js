@@ -106,6 +106,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Plain ES5, not bundled: it must run where the bundles cannot (IE11, Edge Legacy).
+          { from: "src/old-webview.js", to: "old-webview.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

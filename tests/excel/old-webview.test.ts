@@ -11,14 +11,19 @@ const TRIDENT = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:
 const EDGE_LEGACY = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045";
 const WEBVIEW2 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";
 
-/** Loads a page's body and runs its inline scripts, with the given user agent and address. */
+const SRC = path.join(__dirname, "..", "..", "src");
+
+/** Loads a page's body and runs its scripts but the bundle, in order, with the given user agent and address. */
 function loadPage(file: string, userAgent: string, url: string): void {
-  const html = readFileSync(path.join(__dirname, "..", "..", "src", file), "utf8");
+  const html = readFileSync(path.join(SRC, file), "utf8");
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1];
   Object.defineProperty(window.navigator, "userAgent", { value: userAgent, configurable: true });
   window.history.replaceState(null, "", url);
   delete (window as { indicatorsUnsupportedWebview?: string }).indicatorsUnsupportedWebview;
-  for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) window.eval(m[1]);
+  const body = /<body>([\s\S]*)<\/body>/.exec(html)![1];
+  for (const m of body.matchAll(/<script(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g)) {
+    window.eval(m[1] ? readFileSync(path.join(SRC, m[1]), "utf8") : m[2]);
+  }
 }
 
 const flag = () => (window as { indicatorsUnsupportedWebview?: string }).indicatorsUnsupportedWebview;
