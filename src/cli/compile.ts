@@ -15,6 +15,7 @@ import { readConfirmations } from "../core/confirmations";
 import { ATTENTION_INFO, isNotConsolidated, statusText } from "../core/evaluate";
 import type { Lang } from "../core/findings";
 import { formatPeriod, parsePeriod, type ReportPeriod } from "../core/period";
+import { overallStatement } from "../core/statements";
 import { buildResultTables } from "../core/tables";
 import { emptyValidation, validateWorkbook, type ValidationResult } from "../core/validate";
 import { writeWorkbookFile } from "../files/write-node";
@@ -140,5 +141,7 @@ export function summary(result: CompileResult, lang: Lang): string {
       ? `问题 ${result.findings.length} 条（错误 ${errors} 条，其数值未计入汇总），详见“问题清单”`
       : `${result.findings.length} finding(s) (${errors} error(s), their values left out); see 问题清单`,
   );
+  const statement = overallStatement(result.evaluation, zh ? formatPeriod(result.asOf) : periodKey(result.asOf), lang);
+  lines.push("", zh ? `评估要点：${statement}（逐项表述见“评估要点”）` : `Summary: ${statement} (a statement per indicator in 评估要点)`);
   return lines.join("\n");
 }

@@ -20,12 +20,13 @@ import type { CompileResult, SubmissionRef } from "./compile";
 import type { EvaluationRow } from "./evaluate";
 import { ATTENTION_INFO, isNotConsolidated, STATUS_INFO, statusText } from "./evaluate";
 import { CATEGORY_INFO, SEVERITY_INFO, findingMessage, type Finding, type Lang } from "./findings";
+import { indicatorStatement, overallStatement } from "./statements";
 import { formatPeriod, type ReportPeriod } from "./period";
 import type { Indicator, IndicatorType } from "./plan";
 import type { SubmissionRow } from "./submission";
 import type { CellStyle, NumberFormat, TableCell, TableModel } from "./table";
 
-export const SHEET_NAMES = { midterm: "中期评估表", districts: "分区数据", findings: "问题清单" } as const;
+export const SHEET_NAMES = { midterm: "中期评估表", statements: "评估要点", districts: "分区数据", findings: "问题清单" } as const;
 
 type Text = Record<Lang, string>;
 
@@ -33,6 +34,9 @@ const T = {
   title: { zh: "民政事业发展规划中期评估表", en: "Mid-term evaluation of the civil-affairs development plan" },
   districtsTitle: { zh: "分区县指标数据", en: "Indicator values by district" },
   findingsTitle: { zh: "填报问题清单", en: "Findings in the submissions" },
+  statementsTitle: { zh: "民政事业发展规划中期评估要点", en: "Mid-term evaluation: draft statements" },
+  overall: { zh: "总体情况", en: "Overall" },
+  statement: { zh: "评估表述（草稿）", en: "Statement (draft)" },
   no: { zh: "序号", en: "No." },
   code: { zh: "指标编码", en: "Code" },
   name: { zh: "指标名称", en: "Indicator" },
@@ -461,7 +465,53 @@ export function buildFindingsList(result: CompileResult, opts: { lang?: Lang } =
   };
 }
 
-/** The three result sheets of compile, in the order of the workbook. */
+// ---------------------------------------------------------------------------------------
+// 评估要点
+
+/**
+ * 评估要点: the draft sentences of the evaluation report (statements.ts) — a paragraph on the
+ * whole, then one statement per indicator grouped by 领域 as in 中期评估表 — to copy into the
+ * report and edit. The figures are the table's, with its decimals.
+ */
+export function buildStatementsTable(result: CompileResult, opts: { lang?: Lang } = {}): TableModel {
+  const lang = opts.lang ?? "zh";
+  const zh = lang === "zh";
+  const width = 4;
+  const asOf = periodText(result.asOf, lang);
+  const rows: (TableCell | null)[][] = [
+    [{ value: T.statementsTitle[lang], style: "title", colSpan: width }],
+    [
+      {
+        value: zh
+          ? `截至${asOf}；由中期评估表生成的表述草稿，供撰写评估报告时修改使用，数值以中期评估表为准`
+          : `As of ${asOf}; drafted from the mid-term table for the evaluation report, to be edited; the table's figures prevail`,
+        style: "subtitle",
+        colSpan: width,
+      },
+    ],
+    [text(T.no[lang], "header"), text(T.name[lang], "header"), text(T.status[lang], "header"), text(T.statement[lang], "header")],
+    [{ value: T.overall[lang], style: "group", colSpan: width }],
+    [{ value: overallStatement(result.evaluation, asOf, lang), colSpan: width }],
+  ];
+  let n = 0;
+  for (const group of groups(result.evaluation.rows, lang)) {
+    if (group.label) rows.push([{ value: group.label, style: "group", colSpan: width }]);
+    for (const r of group.rows) {
+      n += 1;
+      const decimals = decimalsFor(r.indicator, Object.values(r.perDistrict));
+      rows.push([centred(num(n, { kind: "integer" })), text(r.indicator.name), statusCell(r, lang), text(indicatorStatement(r, decimals, lang))]);
+    }
+  }
+  return {
+    name: SHEET_NAMES.statements,
+    columns: [5, 28, 14, 90].map((w) => ({ width: w })),
+    rows,
+    headerRows: 3,
+    print: { landscape: true, fitToWidth: true, header: zh ? `${T.statementsTitle.zh}（截至${asOf}）` : `${T.statementsTitle.en} (as of ${asOf})` },
+  };
+}
+
+/** The result sheets of compile, in the order of the workbook. */
 export function buildResultTables(result: CompileResult, opts: MidtermOptions = {}): TableModel[] {
-  return [buildMidtermTable(result, opts), buildDistrictMatrix(result, opts), buildFindingsList(result, opts)];
+  return [buildMidtermTable(result, opts), buildStatementsTable(result, opts), buildDistrictMatrix(result, opts), buildFindingsList(result, opts)];
 }

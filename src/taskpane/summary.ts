@@ -2,6 +2,7 @@
 import { periodKey, type CompileResult } from "../core/compile";
 import { isNotConsolidated } from "../core/evaluate";
 import { formatPeriod, parsePeriod, type ReportPeriod } from "../core/period";
+import { overallStatement } from "../core/statements";
 import type { MidtermSummary } from "./workspace";
 
 export function summarise(result: CompileResult): MidtermSummary {
@@ -9,6 +10,10 @@ export function summarise(result: CompileResult): MidtermSummary {
     asOf: formatPeriod(result.asOf),
     asOfKey: periodKey(result.asOf),
     timeProgress: result.evaluation.timeProgress,
+    statement: {
+      zh: overallStatement(result.evaluation, formatPeriod(result.asOf), "zh"),
+      en: overallStatement(result.evaluation, periodKey(result.asOf), "en"),
+    },
     rows: result.evaluation.rows.map((r) => ({
       indicator: r.indicator.code,
       name: r.indicator.name,

@@ -60,6 +60,8 @@ export interface MidtermSummary {
   asOfKey: string;
   /** Time progress as a fraction. */
   timeProgress: number;
+  /** The draft paragraph on the whole (评估要点), in both languages. */
+  statement: { zh: string; en: string };
   rows: MidtermRow[];
   /** Findings behind the table (all submissions). */
   findings: Finding[];

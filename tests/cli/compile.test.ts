@@ -96,10 +96,26 @@ describe("compile -o: the workbook read back", () => {
     expect((await readdir(dir)).filter((n) => n.includes("midterm"))).toEqual(["midterm.xlsx"]);
     expect(stdout).toContain("已写出中期评估工作簿");
     expect(stdout).toContain("未报送：丁县");
+    expect(stdout).toMatch(/评估要点：截至2018年6月，规划期时间进度50\.0%。纳入评估的\d+项指标中，已完成\d+项/);
   });
 
-  test("three sheets, Chinese names, in order", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["中期评估表", "分区数据", "问题清单"]);
+  test("评估要点: the draft paragraph and a statement per indicator, as text", () => {
+    const ws = wb.getWorksheet("评估要点")!;
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value))));
+    expect(texts).toContain("评估表述（草稿）");
+    expect(texts.some((t) => t.startsWith("截至2018年6月，规划期时间进度50.0%。"))).toBe(true);
+    const midterm = wb.getWorksheet("中期评估表")!;
+    const names: string[] = [];
+    midterm.eachRow((row, n) => {
+      if (n > 3 && typeof row.getCell(1).value === "number") names.push(String(row.getCell(2).value));
+    });
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(texts.some((t) => t.startsWith(name) && t.endsWith("。"))).toBe(true);
+  });
+
+  test("four sheets, Chinese names, in order", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["中期评估表", "评估要点", "分区数据", "问题清单"]);
   });
 
   test("中期评估表: numbers, percent formats, status fills, frozen header, A4 landscape with header text", () => {
@@ -196,6 +212,6 @@ describe("demo", () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(join(work, "out", "midterm.xlsx"))) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["中期评估表", "分区数据", "问题清单"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["中期评估表", "评估要点", "分区数据", "问题清单"]);
   });
 });

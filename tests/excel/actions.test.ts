@@ -30,7 +30,7 @@ test("compile writes the three result sheets and the chart, and writes again ove
   seedWorkbook(excel, { 吴兴区: GOOD_ROWS, 德清县: DEFECT_ROWS });
   const first = await compileInWorkbook(excel.run, options(excel));
   if (first.status !== "written") throw new Error(JSON.stringify(first));
-  expect(first.sheets).toEqual(["中期评估表", "分区数据", "问题清单", "进度对比图"]);
+  expect(first.sheets).toEqual(["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"]);
   expect(first.result.submissions.map((s) => s.district)).toEqual(["吴兴区", "德清县"]);
   // Numbers stay numbers: the consolidated 社会养老床位数 is the sum of the usable values.
   const row = excel.sheet("中期评估表");
@@ -42,7 +42,7 @@ test("compile writes the three result sheets and the chart, and writes again ove
   const again = await compileInWorkbook(excel.run, options(excel));
   expect(again.status).toBe("written");
   expect(excel.syncs - syncs).toBe(6); // 3 to read; sheet names, every write, print setup and chart
-  expect(excel.sheets.map((s) => s.name)).toEqual(["吴兴区", "德清县", "规划指标", "中期评估表", "分区数据", "问题清单", "进度对比图"]);
+  expect(excel.sheets.map((s) => s.name)).toEqual(["吴兴区", "德清县", "规划指标", "中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"]);
 });
 
 test("a 情况属实 confirmation is stored in the workbook, shown on the finding and in 问题清单", async () => {

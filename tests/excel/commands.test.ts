@@ -75,7 +75,7 @@ test("清除标记 and 汇总评估 complete too; an error is reported, not thro
   await commands.clearMarksCommand(event as unknown as Office.AddinCommands.Event);
   expect(shown[1]).toBe("已清除标记：恢复了 4 个单元格的底色，删除了 4 条说明。");
   await commands.compile(event as unknown as Office.AddinCommands.Event);
-  expect(shown[2]).toMatch(/^汇总完成（评估时点 2018年6月，1 个填报单位）：已写入 中期评估表、分区数据、问题清单、进度对比图。/);
+  expect(shown[2]).toMatch(/^汇总完成（评估时点 2018年6月，1 个填报单位）：已写入 中期评估表、评估要点、分区数据、问题清单、进度对比图。/);
 
   excel.sheets.splice(excel.sheets.findIndex((s) => s.name === "规划指标"), 1);
   await commands.compile(event as unknown as Office.AddinCommands.Event);

@@ -83,8 +83,8 @@ describe("the mid-term workbook in LibreOffice", () => {
     }
   });
 
-  test("LibreOffice opens all three sheets", () => {
-    expect([...sheets.keys()].sort()).toEqual(["中期评估表", "分区数据", "问题清单"].sort());
+  test("LibreOffice opens all four sheets", () => {
+    expect([...sheets.keys()].sort()).toEqual(["中期评估表", "评估要点", "分区数据", "问题清单"].sort());
   });
 
   test("中期评估表 shows numbers with their decimals and progress as percentages", () => {

@@ -132,7 +132,7 @@ describe("the plan", () => {
 
 describe("compile and a user's sheet named like a result sheet", () => {
   const request: CompileRequest = { plan: { kind: "sheet" }, useWorkbookSheets: true, files: [] };
-  const RESULTS = ["分区数据", "问题清单", "进度对比图"];
+  const RESULTS = ["评估要点", "分区数据", "问题清单", "进度对比图"];
 
   function withUserSheet() {
     const excel = new RecordingExcel("1.18");

@@ -36,7 +36,7 @@ function excelWorkspace(overrides: Partial<ExcelWorkspace> = {}): ExcelWorkspace
     markFindings: jest.fn(async () => ({ marked: 3, notes: true, notices: [] })),
     clearMarks: jest.fn(async () => []),
     confirm: jest.fn(async () => undefined),
-    compile: jest.fn(async () => ({ ...summary(), sheets: ["中期评估表", "分区数据", "问题清单", "进度对比图"], notices: [] })),
+    compile: jest.fn(async () => ({ ...summary(), sheets: ["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"], notices: [] })),
     loadPlan: jest.fn(),
     createPlanSkeleton: jest.fn(async () => ({ sheets: ["规划指标"], notices: [] })),
     createTemplate: jest.fn(async (d: string) => ({ sheets: [d], notices: [] })),
@@ -61,6 +61,7 @@ function summary(): MidtermSummary {
     asOf: "2018年6月",
     asOfKey: "2018-06",
     timeProgress: 0.5,
+    statement: { zh: "截至2018年6月，规划期时间进度50.0%。", en: "As of 2018-06, 50.0% of the plan period has elapsed." },
     rows: [row("YL-01", "met"), row("YL-02", "met"), row("YL-03", "behind", true), row("YL-04", "no-data")],
     findings: [],
   };
@@ -158,6 +159,7 @@ describe("task pane inside Excel", () => {
     fireEvent.click(screen.getByRole("button", { name: "汇总" }));
 
     expect(await screen.findByText("截至 2018年6月，时间进度 50%")).toBeTruthy();
+    expect(screen.getByTestId("statement").textContent).toBe("截至2018年6月，规划期时间进度50.0%。");
     expect(ws.compile).toHaveBeenCalledWith(
       { plan: { kind: "sheet" }, useWorkbookSheets: true, files: [], asOf: "2018-06" },
       expect.anything(),
@@ -171,7 +173,7 @@ describe("task pane inside Excel", () => {
     expect(within(behindRow).getByText("重点关注")).toBeTruthy();
     expect(within(behindRow).getByText("YL-03 · % · 目标 75")).toBeTruthy();
 
-    expect(screen.getByText("已写入工作表：中期评估表、分区数据、问题清单、进度对比图")).toBeTruthy();
+    expect(screen.getByText("已写入工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
   });
 
   test("an as-of period that cannot be read is refused before any work", async () => {
@@ -327,7 +329,7 @@ describe("task pane inside Excel", () => {
       { name: "问题清单", suggested: "问题清单 (2)" },
     ];
     const compile = jest.fn(async (request: { onConflict?: string }) =>
-      request.onConflict ? { ...summary(), sheets: ["中期评估表", "分区数据", "问题清单", "进度对比图"], notices: [] } : { ...summary(), conflicts },
+      request.onConflict ? { ...summary(), sheets: ["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"], notices: [] } : { ...summary(), conflicts },
     );
     const ws = excelWorkspace({ compile });
     render(<App workspace={ws} initialLang="zh" />);
@@ -345,7 +347,7 @@ describe("task pane inside Excel", () => {
     fireEvent.click(screen.getByRole("button", { name: "汇总" }));
     dialog = await screen.findByRole("alertdialog");
     fireEvent.click(within(dialog).getByRole("button", { name: "替换" }));
-    expect(await screen.findByText("已写入工作表：中期评估表、分区数据、问题清单、进度对比图")).toBeTruthy();
+    expect(await screen.findByText("已写入工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
     expect(compile).toHaveBeenLastCalledWith(expect.objectContaining({ onConflict: "replace" }), expect.anything());
   });
 });

@@ -140,7 +140,7 @@ describe("the worker's handler", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(result.bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["中期评估表", "分区数据", "问题清单"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["中期评估表", "评估要点", "分区数据", "问题清单"]);
     const text = wb.getWorksheet("中期评估表")!.getSheetValues().flat().map(String).join("\n");
     for (const r of expected.evaluation.rows) expect(text).toContain(r.indicator.name);
   });

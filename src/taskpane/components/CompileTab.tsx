@@ -182,6 +182,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
           <Text weight="semibold" role="status">
             {t("summaryTitle", { asOf: lang === "zh" ? summary.asOf : summary.asOfKey, time: percent(summary.timeProgress) })}
           </Text>
+          <Text size={200} data-testid="statement">{summary.statement[lang]}</Text>
           <div className={styles.counts} aria-label={t("statusCounts")}>
             {(Object.keys(STATUS_INFO) as Status[])
               .filter((s) => counts.has(s))
