@@ -19,7 +19,7 @@
  */
 import { a1 } from "../core/model";
 import type { TableCell, TableModel } from "../core/table";
-import { cellAlignment, FONT_NAME, FONT_SIZE, formatCode, htmlColour, STYLE_COLOURS, UNBORDERED } from "../core/table-style";
+import { cellAlignment, FONT_NAME, FONT_SIZE, formatCode, htmlColour, rowHeight, STYLE_COLOURS, UNBORDERED } from "../core/table-style";
 import type { HostInfo } from "../host";
 import { explanationKind, sheetAddress } from "./marks";
 import type { Notice } from "./notices";
@@ -247,9 +247,16 @@ function renderTable(context: Excel.RequestContext, ws: Excel.Worksheet, sheetNa
     table.columns.forEach((col, c) => {
       ws.getRange(`${a1(0, c)}:${a1(rows - 1, c)}`).format.columnWidth = widthPoints(col.width);
     });
-    cells.forEach((row, r) => {
-      if (row.some((cell) => cell?.style === "title")) ws.getRange(`A${r + 1}`).format.rowHeight = 30;
-    });
+    // The heights the .xlsx writer sets: Excel does not fit merged or wrapped rows itself.
+    // Consecutive rows of one height are set as one range.
+    const heights = cells.map((row) => (row.some((cell) => cell?.style === "title") ? 30 : rowHeight(row, table.columns)));
+    for (let r = 0; r < heights.length; ) {
+      let end = r;
+      while (end + 1 < heights.length && heights[end + 1] === heights[r]) end += 1;
+      const height = heights[r];
+      if (height !== undefined) ws.getRange(`A${r + 1}:A${end + 1}`).format.rowHeight = height;
+      r = end + 1;
+    }
   }
   if (f.freeze && (table.headerRows > 0 || table.frozenColumns)) {
     if (table.frozenColumns) ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(Math.max(table.headerRows, 1) - 1, table.frozenColumns - 1)}`));

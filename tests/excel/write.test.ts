@@ -1,4 +1,5 @@
 import type { TableModel } from "../../src/core/table";
+import { rowHeight } from "../../src/core/table-style";
 import { freeName, numberFormatOf, rectangles, removeResultSheets, writeTables } from "../../src/excel/write";
 import { RecordingExcel } from "./recording-mock";
 
@@ -61,6 +62,32 @@ describe("writeTables", () => {
     expect(excel.writes).toContainEqual(expect.objectContaining({ kind: "call", path: "freezePanes.freezeRows", value: [2] }));
     expect(excel.writes).toContainEqual(expect.objectContaining({ kind: "format", path: "pageLayout.orientation", value: "Landscape" }));
     expect(excel.sheet("问题清单").notes.get("B3")).toBe("公式样的文字按文字写入");
+  });
+
+  test("row heights as the .xlsx writer sets them (wrapped and merged text), one write per run of equal rows", async () => {
+    const long = "截至2018年6月，规划期时间进度50.0%。".repeat(6);
+    const t: TableModel = {
+      name: "评估要点",
+      columns: [{ width: 6 }, { width: 20 }],
+      headerRows: 1,
+      rows: [
+        [{ value: "民政事业发展规划中期评估要点", style: "title", colSpan: 2 }, null],
+        [{ value: long, colSpan: 2 }, null],
+        [{ value: 1 }, { value: "短" }],
+        [{ value: 2 }, { value: "短" }],
+        [{ value: 3 }, { value: long }],
+        [{ value: 4 }, { value: long }],
+      ],
+    };
+    const excel = new RecordingExcel("1.18");
+    await writeTables(excel.context, [t], { host: excel.host, store: excel.settings });
+    const heights = excel.writes.filter((w) => w.kind === "format" && w.path === "format.rowHeight").map((w) => [w.address, w.value]);
+    expect(heights).toEqual([
+      ["A1", 30],
+      ["A2", rowHeight(t.rows[1], t.columns)],
+      ["A5:A6", rowHeight(t.rows[4], t.columns)],
+    ]);
+    expect(rowHeight(t.rows[4], t.columns)).toBeGreaterThan(rowHeight(t.rows[1], t.columns)!);
   });
 
   test("on ExcelApi 1.1 the sheet is written plainer, with a notice, and no newer API is called", async () => {
