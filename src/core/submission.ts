@@ -15,7 +15,8 @@
  * - The table header is the first row with a 本期值 (value) column and a 指标编码 (code) or
  *   指标名称 (name) column; 单位 (unit) and 备注 (remark) are optional; columns may come in any
  *   order and other columns are allowed. Header words may carry spaces, a "*" or a bracketed
- *   note ("本期值（张）").
+ *   note ("本期值（张）"). Forms not made from the template say 指标 for 指标名称 and 完成值,
+ *   本期数, 实际值 … for 本期值 (HEADER_SYNONYMS); 本期值 wins when both are there.
  * - 填报单位 is read as the district it names (district.ts): "吴兴区民政局（盖章）" is 吴兴区, and
  *   with the plan's unit list "湖州市吴兴区" is the listed 吴兴区.
  * - Table rows run to the end of the sheet. Blank rows are skipped; hidden rows are READ (a
@@ -268,6 +269,7 @@ function readPeriod(value: HeaderValue): ReportPeriod | undefined {
 
 type ColumnKey = "code" | "name" | "unit" | "value" | "remark";
 
+/** The header words of §2 and their English aliases. */
 const HEADER_WORDS: Record<string, ColumnKey> = {
   指标编码: "code",
   编码: "code",
@@ -284,12 +286,31 @@ const HEADER_WORDS: Record<string, ColumnKey> = {
   remark: "remark",
 };
 
-function headerWord(text: string): ColumnKey | undefined {
-  const t = compact(text)
+/**
+ * Words district forms not made from the template use for the same columns ("指标 | 计量单位 |
+ * 完成值"). A §2 word in the same header row wins over these: a form with 本期值 and 完成值
+ * reads 本期值.
+ */
+const HEADER_SYNONYMS: Record<string, ColumnKey> = {
+  指标: "name",
+  指标项: "name",
+  指标项目: "name",
+  本期数: "value",
+  本期完成: "value",
+  本期完成值: "value",
+  本期实际: "value",
+  完成值: "value",
+  完成数: "value",
+  实际值: "value",
+  实际完成: "value",
+  实际完成值: "value",
+};
+
+function headerKey(text: string): string {
+  return compact(text)
     .replace(/\*/g, "")
     .replace(/[(（][^)）]*[)）]$/, "")
     .toLowerCase();
-  return HEADER_WORDS[t];
 }
 
 type Columns = Partial<Record<ColumnKey, number>>;
@@ -298,11 +319,21 @@ type Columns = Partial<Record<ColumnKey, number>>;
 function tableColumns(row: (Cell | undefined)[] | undefined): Columns | undefined {
   if (!row) return undefined;
   const cols: Columns = {};
+  const synonyms: Columns = {};
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (!cell || typeof cell.value !== "string" || cell.value.length > 40) continue;
-    const key = headerWord(cell.value);
-    if (key && cols[key] === undefined) cols[key] = c;
+    const key = headerKey(cell.value);
+    const word = HEADER_WORDS[key];
+    if (word !== undefined) {
+      if (cols[word] === undefined) cols[word] = c;
+      continue;
+    }
+    const synonym = HEADER_SYNONYMS[key];
+    if (synonym !== undefined && synonyms[synonym] === undefined) synonyms[synonym] = c;
+  }
+  for (const k of Object.keys(synonyms) as ColumnKey[]) {
+    if (cols[k] === undefined) cols[k] = synonyms[k];
   }
   return cols.value !== undefined && (cols.code !== undefined || cols.name !== undefined) ? cols : undefined;
 }

@@ -27,7 +27,7 @@ const numbers = (s: Submission) =>
   s.rows.map((r) => [r.indicator, r.valueCell, r.reading.kind === "number" ? r.reading.value : r.reading.kind]);
 
 test("reads exactly the submission sheets, in sheet order", () => {
-  expect(detection.submissions.map((s) => s.sheet)).toEqual(["吴兴区", "南浔区", "德清县", "市本级", "表尾式"]);
+  expect(detection.submissions.map((s) => s.sheet)).toEqual(["吴兴区", "南浔区", "德清县", "市本级", "表尾式", "同义表头"]);
   expect(detection.submissions.every((s) => s.file === "detect.xlsx")).toBe(true);
 });
 
@@ -86,6 +86,35 @@ test("填报单位 and 报告期 in a footer under the table", () => {
   expect(s.period).toMatchObject({ year: 2018, month: 6 });
   // The footer ends the table: its rows are not indicator rows.
   expect(numbers(s)).toEqual([["T-01", "D2", 8000]]);
+});
+
+test("a form not made from the template: 指标 | 计量单位 | 目标值 | 完成值, 填报单位 written as the office", () => {
+  const s = submission("同义表头");
+  expect(s.district).toBe("南浔区"); // 南浔区民政局, after a 填报单位（盖章） label
+  expect(s.period).toMatchObject({ year: 2018, month: 6 }); // 2018年上半年
+  // 完成值 is the value column, not 目标值; rows matched by name under 指标.
+  expect(numbers(s)).toEqual([
+    ["T-01", "E5", 8800],
+    ["T-02", "E6", 4100],
+  ]);
+  expect(s.rows[0].remark).toEqual({ text: "统计年报", cell: "F5" });
+});
+
+test("本期值 wins over a synonym in the same header row, wherever it stands", () => {
+  const cell = (value: string | number) => ({ value, text: "" });
+  const sheet = {
+    name: "两列",
+    rows: [
+      [cell("填报单位"), cell("吴兴区")],
+      [cell("报告期"), cell("2018-06")],
+      [cell("指标编码"), cell("完成值"), cell("本期值")],
+      [cell("T-01"), cell(1), cell(2)],
+    ],
+    merges: [],
+    hiddenRows: [],
+  };
+  const found = findSubmissions({ name: "x.xlsx", sheets: [sheet] }, plan);
+  expect(numbers(found.submissions[0])).toEqual([["T-01", "C4", 2]]);
 });
 
 test("structure findings: table without 填报单位, 填报单位 without table, missing and unreadable 报告期", () => {
