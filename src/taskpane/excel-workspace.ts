@@ -9,6 +9,7 @@ import {
   confirmFinding,
   markFindings,
   readPlan,
+  removeResults,
   selectCell,
   validateActiveWorkbook,
   writeSheets,
@@ -83,6 +84,10 @@ export function createExcelWorkspace(
 
     async clearMarks(run) {
       return (await clearMarks(excel, options(run))).notices;
+    },
+
+    async removeResults(run) {
+      return (await removeResults(excel, options(run))).removed;
     },
 
     selectCell: (sheet, cell) => selectCell(excel, sheet, cell),

@@ -165,6 +165,8 @@ export interface ExcelWorkspace extends CommonWorkspace {
   markFindings(findings: readonly Finding[], run?: RunOptions): Promise<MarkOutcome>;
   /** Removes exactly the marks the add-in added, restoring earlier fills. */
   clearMarks(run?: RunOptions): Promise<UseCaseNotice[]>;
+  /** Deletes exactly the result sheets the add-in wrote (never a user's sheet); returns their names. */
+  removeResults(run?: RunOptions): Promise<string[]>;
   /** Creates an empty 规划指标 sheet; returns the sheets written. */
   createPlanSkeleton(): Promise<WrittenSheets>;
   /** Creates a district sheet from the workbook's plan; returns the sheets written. */

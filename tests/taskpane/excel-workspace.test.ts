@@ -184,4 +184,15 @@ describe("compile and a user's sheet named like a result sheet", () => {
     expect(again.conflicts).toBeUndefined();
     expect(again.sheets).toEqual(["中期评估表", ...RESULTS]);
   });
+
+  test("删除结果工作表 deletes exactly the add-in's result sheets; the user's sheet beside them stays", async () => {
+    const excel = withUserSheet();
+    const ws = workspaceOf(excel);
+    await ws.compile({ ...request, onConflict: "rename" });
+    expect(await ws.removeResults()).toEqual(["中期评估表 (2)", ...RESULTS]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["吴兴区", "规划指标", "中期评估表"]);
+    expect(excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
+    // Nothing of the add-in's left: a second time removes nothing.
+    expect(await ws.removeResults()).toEqual([]);
+  });
 });

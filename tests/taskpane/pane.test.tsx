@@ -35,6 +35,7 @@ function excelWorkspace(overrides: Partial<ExcelWorkspace> = {}): ExcelWorkspace
     selectCell: jest.fn(async () => undefined),
     markFindings: jest.fn(async () => ({ marked: 3, notes: true, notices: [] })),
     clearMarks: jest.fn(async () => []),
+    removeResults: jest.fn(async () => ["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"]),
     confirm: jest.fn(async () => undefined),
     compile: jest.fn(async () => ({ ...summary(), sheets: ["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"], notices: [] })),
     loadPlan: jest.fn(),
@@ -174,6 +175,24 @@ describe("task pane inside Excel", () => {
     expect(within(behindRow).getByText("YL-03 · % · 目标 75")).toBeTruthy();
 
     expect(screen.getByText("已写入工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
+  });
+
+  test("删除结果工作表 asks first: 取消 deletes nothing, 删除 deletes and says which sheets", async () => {
+    const ws = excelWorkspace();
+    render(<App workspace={ws} initialLang="zh" />);
+    fireEvent.click(screen.getByRole("tab", { name: "汇总评估" }));
+    fireEvent.click(screen.getByRole("button", { name: "删除结果工作表" }));
+    let dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("删除本加载项写入的结果工作表？")).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(ws.removeResults).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole("button", { name: "删除结果工作表" }));
+    dialog = await screen.findByRole("alertdialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "删除" }));
+    expect(await screen.findByText("已删除工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
+    expect(ws.removeResults).toHaveBeenCalledTimes(1);
   });
 
   test("an as-of period that cannot be read is refused before any work", async () => {

@@ -24,6 +24,7 @@ import { saveDownload } from "../download";
 import { asOfPeriod } from "../summary";
 import type { Work } from "./useWork";
 import { ConflictDialog } from "./ConflictDialog";
+import { RemoveResultsDialog } from "./RemoveResultsDialog";
 
 const STATUS_COLOURS: Record<Status, "success" | "brand" | "warning" | "subtle" | "informative"> = {
   met: "success",
@@ -79,6 +80,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
   const [districtFiles, setDistrictFiles] = useState<File[]>([]);
   /** A compile that stopped at user sheets of the result sheets' names, waiting for the user's choice. */
   const [asking, setAsking] = useState<{ request: CompileRequest; conflicts: SheetConflict[] } | undefined>(undefined);
+  const [removing, setRemoving] = useState(false);
   const busy = work.state.busy;
   const excel = workspace.kind === "excel";
   const standaloneReady = hasPlan(files) && files.some((f) => f.role === "submission");
@@ -162,7 +164,22 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
         <Button appearance="primary" disabled={busy || (!excel && !standaloneReady)} onClick={runCompile}>
           {t("compile")}
         </Button>
+        {workspace.kind === "excel" && (
+          <Button disabled={busy} onClick={() => setRemoving(true)}>
+            {t("removeResults")}
+          </Button>
+        )}
       </div>
+      {removing && workspace.kind === "excel" && (
+        <RemoveResultsDialog
+          onCancel={() => setRemoving(false)}
+          onConfirm={async () => {
+            setRemoving(false);
+            const removed = await work.run((opts) => workspace.removeResults(opts));
+            if (removed) work.setNotice(removed.length > 0 ? t("resultsRemoved", { names: removed.join("、") }) : t("noResultsToRemove"));
+          }}
+        />
+      )}
       {asking && (
         <ConflictDialog
           conflicts={asking.conflicts}
