@@ -102,6 +102,26 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+type Reading<K extends ValueReading["kind"]> = Extract<ValueReading, { kind: K }>;
+
+/**
+ * The value-cell rules' common loop: every matched row whose reading is of `kind`, handed to
+ * `check` with what a finding on its value cell needs; `check` returns the finding or nothing.
+ */
+function eachValue<K extends ValueReading["kind"]>(
+  ctx: SubmissionContext,
+  kind: K,
+  check: (reading: Reading<K>, ind: Indicator, at: { cell: string; indicator: string }) => Finding | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const { row, ind } of ctx.matched) {
+    if (row.reading.kind !== kind) continue;
+    const f = check(row.reading as Reading<K>, ind, { cell: row.valueCell, indicator: ind.code });
+    if (f) out.push(f);
+  }
+  return out;
+}
+
 const structure: WorkbookRule = {
   id: "structure",
   scope: "workbook",
@@ -125,14 +145,7 @@ const placeholderValue: SubmissionRule = {
   category: "placeholder",
   kinds: ["placeholder-value"],
   description: { zh: "本期值是模板占位符（x%、xx、待填、—…）", en: "A value cell holds a template placeholder (x%, xx, 待填, —…)" },
-  run(ctx) {
-    const out: Finding[] = [];
-    for (const { row, ind } of ctx.matched) {
-      if (row.reading.kind !== "placeholder") continue;
-      out.push(ctx.finding("placeholder-value", { cell: row.valueCell, indicator: ind.code }, { name: ind.name, text: row.reading.token }));
-    }
-    return out;
-  },
+  run: (ctx) => eachValue(ctx, "placeholder", (r, ind, at) => ctx.finding("placeholder-value", at, { name: ind.name, text: r.token })),
 };
 
 const zeroPlaceholder: SubmissionRule = {
@@ -141,15 +154,10 @@ const zeroPlaceholder: SubmissionRule = {
   category: "placeholder",
   kinds: ["zero-placeholder"],
   description: { zh: "下限大于 0 的指标填了 0（多为未填写）", en: "A 0 in an indicator whose lower bound is above 0 (usually not filled in)" },
-  run(ctx) {
-    const out: Finding[] = [];
-    for (const { row, ind } of ctx.matched) {
-      if (row.reading.kind !== "number" || row.reading.value !== 0) continue;
-      if (ind.min === undefined || ind.min <= 0) continue;
-      out.push(ctx.finding("zero-placeholder", { cell: row.valueCell, indicator: ind.code }, { name: ind.name }));
-    }
-    return out;
-  },
+  run: (ctx) =>
+    eachValue(ctx, "number", (r, ind, at) =>
+      r.value === 0 && ind.min !== undefined && ind.min > 0 ? ctx.finding("zero-placeholder", at, { name: ind.name }) : undefined,
+    ),
 };
 
 const missing: SubmissionRule = {
@@ -159,10 +167,7 @@ const missing: SubmissionRule = {
   kinds: ["missing-row", "missing-value"],
   description: { zh: "规划中的指标在填报表中没有行，或本期值为空", en: "A plan indicator has no row in the submission, or its value is blank" },
   run(ctx) {
-    const out: Finding[] = [];
-    for (const { row, ind } of ctx.matched) {
-      if (row.reading.kind === "blank") out.push(ctx.finding("missing-value", { cell: row.valueCell, indicator: ind.code }, { name: ind.name }));
-    }
+    const out = eachValue(ctx, "blank", (_, ind, at) => ctx.finding("missing-value", at, { name: ind.name }));
     for (const ind of ctx.plan.indicators) {
       if (!ctx.rowsByIndicator.has(ind.code)) out.push(ctx.finding("missing-row", { indicator: ind.code }, { indicator: ind.code, name: ind.name }));
     }
@@ -176,14 +181,7 @@ const notANumber: SubmissionRule = {
   category: "not-a-number",
   kinds: ["not-a-number"],
   description: { zh: "本期值是既非数字也非占位符的文字", en: "A value that is text, neither a number nor a placeholder" },
-  run(ctx) {
-    const out: Finding[] = [];
-    for (const { row, ind } of ctx.matched) {
-      if (row.reading.kind !== "not-a-number") continue;
-      out.push(ctx.finding("not-a-number", { cell: row.valueCell, indicator: ind.code }, { name: ind.name, text: row.reading.text }));
-    }
-    return out;
-  },
+  run: (ctx) => eachValue(ctx, "not-a-number", (r, ind, at) => ctx.finding("not-a-number", at, { name: ind.name, text: r.text })),
 };
 
 const unitMismatch: SubmissionRule = {
@@ -192,21 +190,10 @@ const unitMismatch: SubmissionRule = {
   category: "unit-mismatch",
   kinds: ["unit-mismatch"],
   description: { zh: "单元格中写的单位无法换算为指标单位", en: "The unit written in the cell does not convert to the indicator's unit" },
-  run(ctx) {
-    const out: Finding[] = [];
-    for (const { row, ind } of ctx.matched) {
-      const r = row.reading;
-      if (r.kind !== "unit-mismatch") continue;
-      out.push(
-        ctx.finding(
-          "unit-mismatch",
-          { cell: row.valueCell, indicator: ind.code },
-          { name: ind.name, text: readingText(r), written: r.writtenUnit, unit: ind.unit },
-        ),
-      );
-    }
-    return out;
-  },
+  run: (ctx) =>
+    eachValue(ctx, "unit-mismatch", (r, ind, at) =>
+      ctx.finding("unit-mismatch", at, { name: ind.name, text: readingText(r), written: r.writtenUnit, unit: ind.unit }),
+    ),
 };
 
 const boundsCache = new WeakMap<Indicator, { min?: number; max?: number }>();
@@ -230,21 +217,14 @@ const outOfRange: SubmissionRule = {
     zh: "值低于下限或高于上限；百分比超过 100（规划另有上限除外）；计数为负",
     en: "A value below 下限 or above 上限; a % rate above 100 unless the plan allows it; a negative count",
   },
-  run(ctx) {
-    const out: Finding[] = [];
-    for (const { row, ind } of ctx.matched) {
-      if (row.reading.kind !== "number" || ctx.blocked(row.valueCell)) continue;
-      const v = row.reading.value;
+  run: (ctx) =>
+    eachValue(ctx, "number", ({ value: v }, ind, at) => {
+      if (ctx.blocked(at.cell)) return undefined;
       const { min, max } = bounds(ind);
-      const at = { cell: row.valueCell, indicator: ind.code };
-      if (min !== undefined && v < min && !sameNumber(v, min)) {
-        out.push(ctx.finding("below-min", at, { name: ind.name, value: show(v), min: show(min) }));
-      } else if (max !== undefined && v > max && !sameNumber(v, max)) {
-        out.push(ctx.finding("above-max", at, { name: ind.name, value: show(v), max: show(max) }));
-      }
-    }
-    return out;
-  },
+      if (min !== undefined && v < min && !sameNumber(v, min)) return ctx.finding("below-min", at, { name: ind.name, value: show(v), min: show(min) });
+      if (max !== undefined && v > max && !sameNumber(v, max)) return ctx.finding("above-max", at, { name: ind.name, value: show(v), max: show(max) });
+      return undefined;
+    }),
 };
 
 const duplicate: SubmissionRule = {
