@@ -24,7 +24,7 @@ import { saveDownload } from "../download";
 import { asOfPeriod } from "../summary";
 import type { Work } from "./useWork";
 import { ConflictDialog } from "./ConflictDialog";
-import { RemoveResultsDialog } from "./RemoveResultsDialog";
+import { AlertDialog } from "./AlertDialog";
 
 const STATUS_COLOURS: Record<Status, "success" | "brand" | "warning" | "subtle" | "informative"> = {
   met: "success",
@@ -171,14 +171,27 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
         )}
       </div>
       {removing && workspace.kind === "excel" && (
-        <RemoveResultsDialog
+        <AlertDialog
+          title={t("removeResultsTitle")}
           onCancel={() => setRemoving(false)}
-          onConfirm={async () => {
-            setRemoving(false);
-            const removed = await work.run((opts) => workspace.removeResults(opts));
-            if (removed) work.setNotice(removed.length > 0 ? t("resultsRemoved", { names: removed.join("、") }) : t("noResultsToRemove"));
-          }}
-        />
+          actions={
+            <>
+              <Button
+                appearance="primary"
+                onClick={async () => {
+                  setRemoving(false);
+                  const removed = await work.run((opts) => workspace.removeResults(opts));
+                  if (removed) work.setNotice(removed.length > 0 ? t("resultsRemoved", { names: removed.join("、") }) : t("noResultsToRemove"));
+                }}
+              >
+                {t("removeResultsConfirm")}
+              </Button>
+              <Button onClick={() => setRemoving(false)}>{t("cancel")}</Button>
+            </>
+          }
+        >
+          {t("removeResultsText")}
+        </AlertDialog>
       )}
       {asking && (
         <ConflictDialog
