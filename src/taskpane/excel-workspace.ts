@@ -10,6 +10,7 @@ import {
   markFindings,
   readPlan,
   removeResults,
+  unconfirmFinding,
   selectCell,
   validateActiveWorkbook,
   writeSheets,
@@ -94,6 +95,10 @@ export function createExcelWorkspace(
 
     async confirm(finding, reason) {
       await confirmFinding(excel, finding, reason, { host, store });
+    },
+
+    async unconfirm(finding) {
+      await unconfirmFinding(excel, finding, { host, store });
     },
 
     async compile(request, run = {}) {

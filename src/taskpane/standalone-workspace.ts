@@ -22,6 +22,11 @@ interface Entry extends OpenedFile {
 
 const isJson = (name: string) => /\.json$/i.test(name);
 
+/** Whether two confirmations are of the same finding (file, sheet, cell, kind). */
+function sameTarget(a: Confirmation, b: Pick<Confirmation, "file" | "sheet" | "cell" | "kind">): boolean {
+  return a.file === b.file && a.sheet === b.sheet && a.cell === b.cell && a.kind === b.kind;
+}
+
 /** What the pane sees of an opened file. */
 function publicView({ name, role, sheets, carriesPlan }: Entry): OpenedFile {
   return { name, role, sheets, ...(carriesPlan ? { carriesPlan } : {}) };
@@ -106,10 +111,12 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     async confirm(finding: Finding, reason: string) {
       if (!finding.sheet) throw new Error("只有工作表中的问题可以确认。");
       const c: Confirmation = { file: finding.file, sheet: finding.sheet, kind: finding.kind, reason, ...(finding.cell ? { cell: finding.cell } : {}) };
-      confirmations = [
-        ...confirmations.filter((x) => !(x.file === c.file && x.sheet === c.sheet && x.cell === c.cell && x.kind === c.kind)),
-        c,
-      ];
+      confirmations = [...confirmations.filter((x) => !sameTarget(x, c)), c];
+      midterm = undefined;
+    },
+
+    async unconfirm(finding: Finding) {
+      confirmations = confirmations.filter((x) => !sameTarget(x, { file: finding.file, sheet: finding.sheet ?? "", cell: finding.cell, kind: finding.kind }));
       midterm = undefined;
     },
 

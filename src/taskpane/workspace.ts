@@ -142,6 +142,8 @@ interface CommonWorkspace {
   validate(scope: "workbook" | "sheet", run?: RunOptions): Promise<Finding[]>;
   /** Records a clerk's 情况属实 with a reason for a warning; it travels with the workbook. */
   confirm(finding: Finding, reason: string): Promise<void>;
+  /** Withdraws the clerk's 情况属实 of a finding (a confirmation given by mistake). */
+  unconfirm(finding: Finding): Promise<void>;
   /**
    * 汇总: consolidation and mid-term evaluation (inside Excel, the result sheets are written
    * too, unless user sheets have their names: see MidtermSummary.conflicts).

@@ -37,6 +37,7 @@ function excelWorkspace(overrides: Partial<ExcelWorkspace> = {}): ExcelWorkspace
     clearMarks: jest.fn(async () => []),
     removeResults: jest.fn(async () => ["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"]),
     confirm: jest.fn(async () => undefined),
+    unconfirm: jest.fn(async () => undefined),
     compile: jest.fn(async () => ({ ...summary(), sheets: ["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"], notices: [] })),
     loadPlan: jest.fn(),
     createPlanSkeleton: jest.fn(async () => ({ sheets: ["规划指标"], notices: [] })),
@@ -140,6 +141,14 @@ describe("task pane inside Excel", () => {
     expect(await screen.findByText("已确认情况属实：该中心尚在建设，数量待竣工验收后填报")).toBeTruthy();
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(screen.queryAllByRole("button", { name: /^情况属实：/ })).toHaveLength(0);
+
+    // Given by mistake: 撤销确认 withdraws it through the use-case, and 情况属实 is offered again.
+    fireEvent.click(screen.getByRole("button", { name: "撤销确认：南浔区!E8" }));
+    await waitFor(() => expect(ws.unconfirm).toHaveBeenCalledTimes(1));
+    expect((ws.unconfirm as jest.Mock).mock.calls[0][0]).toMatchObject({ sheet: "南浔区", cell: "E8", kind: "missing-number" });
+    expect(await screen.findByText("已撤销“情况属实”。")).toBeTruthy();
+    expect(screen.queryByText(/^已确认情况属实/)).toBeNull();
+    expect(screen.getAllByRole("button", { name: /^情况属实：/ })).toHaveLength(1);
   });
 
   test("a cancelled 情况属实 dialog records nothing", async () => {
@@ -423,6 +432,7 @@ describe("task pane outside Office", () => {
       sheet: () => ({ name: "吴兴区", rows: [], merges: [], hiddenRows: [] }),
       validate: jest.fn(async () => sampleFindings()),
       confirm: jest.fn(),
+      unconfirm: jest.fn(),
       compile: jest.fn(async () => summary()),
       loadPlan: jest.fn(),
       markedCopy: jest.fn(),

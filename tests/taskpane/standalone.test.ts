@@ -264,6 +264,13 @@ describe("the standalone workspace over a worker", () => {
     const download = await ws.midtermWorkbook();
     expect(download.name).toBe("midterm.xlsx");
     expect(download.bytes.length).toBeGreaterThan(1000);
+
+    // Withdrawn: gone from validation and compile alike, and the mid-term workbook must be made again.
+    await ws.unconfirm(warning);
+    expect((await ws.validate("workbook")).some((f) => f.confirmation !== undefined)).toBe(false);
+    await expect(ws.midtermWorkbook()).rejects.toThrow("请先汇总");
+    const again = await ws.compile({ plan: { kind: "sheet" }, useWorkbookSheets: false, files: [] });
+    expect(again.findings.some((f) => f.confirmation !== undefined)).toBe(false);
   });
 
   test("cancel terminates the worker; the next request starts a fresh one", async () => {

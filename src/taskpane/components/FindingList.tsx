@@ -62,6 +62,8 @@ export interface FindingListProps {
   selected?: number;
   onSelect(index: number): void;
   onConfirm(index: number): void;
+  /** Withdraws the finding's 情况属实. */
+  onUnconfirm(index: number): void;
 }
 
 interface Group {
@@ -71,7 +73,7 @@ interface Group {
   count: number;
 }
 
-export function FindingList({ findings, shown, showFile, selected, onSelect, onConfirm }: FindingListProps) {
+export function FindingList({ findings, shown, showFile, selected, onSelect, onConfirm, onUnconfirm }: FindingListProps) {
   const styles = useStyles();
   const { lang, t } = useStrings();
 
@@ -136,7 +138,17 @@ export function FindingList({ findings, shown, showFile, selected, onSelect, onC
                             <span className={styles.message}>{findingMessage(f, lang)}</span>
                           </button>
                           {f.confirmation !== undefined && (
-                            <Caption1 className={styles.confirmation}>{t("confirmed", { reason: f.confirmation })}</Caption1>
+                            <div className={styles.actions}>
+                              <Caption1 className={styles.confirmation}>{t("confirmed", { reason: f.confirmation })}</Caption1>
+                              <Button
+                                size="small"
+                                appearance="subtle"
+                                aria-label={`${t("unconfirm")}：${f.sheet ?? f.file}!${where}`}
+                                onClick={() => onUnconfirm(i)}
+                              >
+                                {t("unconfirm")}
+                              </Button>
+                            </div>
                           )}
                           {f.severity === "warning" && f.confirmation === undefined && (
                             <div className={styles.actions}>

@@ -24,6 +24,11 @@ import { ConfirmDialog } from "./ConfirmDialog";
 // The grid is not part of the first screen.
 const SheetPreview = lazy(() => import("./SheetPreview"));
 
+/** The finding without its clerk's confirmation. */
+function withoutReason({ confirmation: _, ...rest }: Finding): Finding {
+  return rest;
+}
+
 /** The preview's target in standalone mode. */
 export interface CellFocus {
   file: string;
@@ -110,6 +115,18 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
     if (ok) {
       onFindings(findings!.map((g, j) => (j === i ? { ...g, confirmation: reason } : g)));
       work.setNotice(t("confirmSaved"));
+    }
+  };
+
+  const withdrawConfirmation = async (i: number) => {
+    const f = findings![i];
+    const ok = await work.run(async () => {
+      await workspace.unconfirm(f);
+      return true;
+    });
+    if (ok) {
+      onFindings(findings!.map((g, j) => (j === i ? withoutReason(g) : g)));
+      work.setNotice(t("unconfirmSaved"));
     }
   };
 
@@ -225,6 +242,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
             selected={selected}
             onSelect={(i) => void select(i)}
             onConfirm={setConfirming}
+            onUnconfirm={(i) => void withdrawConfirmation(i)}
           />
         </>
       )}
