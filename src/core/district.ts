@@ -18,16 +18,26 @@ const NOTE = /[(（][^()（）]*[)）]/g;
 /** An area's name (a character at least before 区, 县 …) and the office suffix after it. */
 const OFFICE_SUFFIX = /^(.+(?:区|县|市|旗|乡|镇|街道))(?:民政局|民政办公室|民政办|民政科|民政处|民政所)$/;
 
-/** The district a written 填报单位 names (see above); "" for blank text. */
+/** Without spaces, bracketed notes and the office suffix. */
+function plainName(written: string): string {
+  return toHalfWidth(written).replace(NOTE, "").replace(/\s+/g, "").replace(OFFICE_SUFFIX, "$1");
+}
+
+/**
+ * The district a written 填报单位 names (see above); "" for blank text. Listed units are
+ * compared in the same plain form, so a list of offices ("吴兴区民政局") works as well as a list
+ * of districts, and the unit is returned as the list writes it.
+ */
 export function districtName(written: string, units?: readonly string[]): string {
-  const plain = toHalfWidth(written).replace(NOTE, "").replace(/\s+/g, "").replace(OFFICE_SUFFIX, "$1");
+  const plain = plainName(written);
   if (!units || units.length === 0 || plain === "") return plain;
   const key = normaliseName(plain);
-  const equal = units.find((u) => normaliseName(u) === key);
-  if (equal) return equal;
-  const contained = units.filter((u) => normaliseName(u) !== "" && key.includes(normaliseName(u)));
+  const listed = units.map((u) => ({ unit: u, key: normaliseName(plainName(u)) })).filter((u) => u.key !== "");
+  const equal = listed.find((u) => u.key === key);
+  if (equal) return equal.unit;
+  const contained = listed.filter((u) => key.includes(u.key));
   if (contained.length === 0) return plain;
-  const longest = Math.max(...contained.map((u) => normaliseName(u).length));
-  const best = contained.filter((u) => normaliseName(u).length === longest);
-  return best.length === 1 ? best[0] : plain;
+  const longest = Math.max(...contained.map((u) => u.key.length));
+  const best = contained.filter((u) => u.key.length === longest);
+  return best.length === 1 ? best[0].unit : plain;
 }

@@ -36,6 +36,13 @@ describe("districtName", () => {
     expect(districtName(written, units)).toBe(district);
   });
 
+  test("a list of offices works too: the unit comes back as the list writes it", () => {
+    const offices = ["吴兴区民政局", "南浔区民政局"];
+    expect(districtName("吴兴区", offices)).toBe("吴兴区民政局");
+    expect(districtName("吴兴区民政局（盖章）", offices)).toBe("吴兴区民政局");
+    expect(districtName("湖州市南浔区民政局", offices)).toBe("南浔区民政局");
+  });
+
   test("the longest listed unit contained wins; two of the same length leave the name as written", () => {
     expect(districtName("西湖区民政局", ["湖区", "西湖区"])).toBe("西湖区");
     expect(districtName("甲乙区丙丁区", ["甲乙区", "丙丁区"])).toBe("甲乙区丙丁区");
