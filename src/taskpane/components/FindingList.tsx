@@ -116,12 +116,13 @@ export function FindingList({ findings, shown, showFile, selected, onSelect, onC
                     {idx.map((i) => {
                       const f = findings[i];
                       const where = f.cell ?? t("noCell");
+                      const target = `${f.sheet ?? f.file}!${where}`;
                       return (
                         <li key={i} className={styles.item}>
                           <button
                             type="button"
                             className={`${styles.finding} ${selected === i ? styles.selected : ""}`}
-                            aria-label={`${t("selectFinding", { where: `${f.sheet ?? f.file}!${where}` })}：${findingMessage(f, lang)}`}
+                            aria-label={`${t("selectFinding", { where: target })}：${findingMessage(f, lang)}`}
                             aria-current={selected === i ? "true" : undefined}
                             data-finding={i}
                             onClick={() => onSelect(i)}
@@ -137,30 +138,21 @@ export function FindingList({ findings, shown, showFile, selected, onSelect, onC
                             <span className={styles.cell}>{where}</span>
                             <span className={styles.message}>{findingMessage(f, lang)}</span>
                           </button>
-                          {f.confirmation !== undefined && (
+                          {f.confirmation !== undefined ? (
                             <div className={styles.actions}>
                               <Caption1 className={styles.confirmation}>{t("confirmed", { reason: f.confirmation })}</Caption1>
-                              <Button
-                                size="small"
-                                appearance="subtle"
-                                aria-label={`${t("unconfirm")}：${f.sheet ?? f.file}!${where}`}
-                                onClick={() => onUnconfirm(i)}
-                              >
+                              <Button size="small" appearance="subtle" aria-label={`${t("unconfirm")}：${target}`} onClick={() => onUnconfirm(i)}>
                                 {t("unconfirm")}
                               </Button>
                             </div>
-                          )}
-                          {f.severity === "warning" && f.confirmation === undefined && (
-                            <div className={styles.actions}>
-                              <Button
-                                size="small"
-                                appearance="subtle"
-                                aria-label={`${t("confirm")}：${f.sheet ?? f.file}!${where}`}
-                                onClick={() => onConfirm(i)}
-                              >
-                                {t("confirm")}
-                              </Button>
-                            </div>
+                          ) : (
+                            f.severity === "warning" && (
+                              <div className={styles.actions}>
+                                <Button size="small" appearance="subtle" aria-label={`${t("confirm")}：${target}`} onClick={() => onConfirm(i)}>
+                                  {t("confirm")}
+                                </Button>
+                              </div>
+                            )
                           )}
                         </li>
                       );
