@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Converts every tests/fixtures/**/*.fods (flat ODS, the committed source) into an .xlsx
 # beside it with LibreOffice headless; a source named NAME.xls.fods becomes NAME.xls (the old
-# binary Excel format, for tests of files the reader must refuse clearly). Idempotent: a
-# fixture newer than its .fods is left alone; --force converts all of them again.
+# binary Excel format), and a source in a folder named formats/ becomes NAME.xlsx, NAME.xls and
+# NAME.ods (one workbook in every format the reader takes). Idempotent: a fixture newer than
+# its .fods is left alone; --force converts all of them again.
 #
 #   bash scripts/make-fixtures.sh [--force | --check] [DIR_OR_FILE...]   (default: tests/fixtures)
 #
@@ -28,8 +29,10 @@ for arg in "$@"; do
 done
 [ ${#targets[@]} -eq 0 ] && targets=(tests/fixtures)
 
-target_of() {
+# The fixtures made from one source, one per line.
+targets_of() {
   case "$1" in
+    */formats/*.fods) printf '%s\n' "${1%.fods}.xlsx" "${1%.fods}.xls" "${1%.fods}.ods" ;;
     *.xls.fods) echo "${1%.fods}" ;;
     *) echo "${1%.fods}.xlsx" ;;
   esac
@@ -38,11 +41,12 @@ target_of() {
 if [ "$check" -eq 1 ]; then
   stale=0
   while IFS= read -r -d '' src; do
-    made="$(target_of "$src")"
-    if [ ! -f "$made" ] || [ "$src" -nt "$made" ]; then
-      echo "stale: $made" >&2
-      stale=1
-    fi
+    while IFS= read -r made; do
+      if [ ! -f "$made" ] || [ "$src" -nt "$made" ]; then
+        echo "stale: $made" >&2
+        stale=1
+      fi
+    done < <(targets_of "$src")
   done < <(find "${targets[@]}" -name '*.fods' -type f -print0 | sort -z)
   [ "$stale" -eq 0 ] && echo "make-fixtures: all fixtures are up to date"
   exit "$stale"
@@ -62,12 +66,13 @@ declare -A pending=()
 count=0
 
 while IFS= read -r -d '' src; do
-  made="$(target_of "$src")"
-  if [ "$force" -eq 1 ] || [ ! -f "$made" ] || [ "$src" -nt "$made" ]; then
-    case "$made" in *.xls) fmt=xls ;; *) fmt=xlsx ;; esac
-    pending["$fmt:$(dirname "$src")"]+="$src"$'\n'
-    count=$((count + 1))
-  fi
+  while IFS= read -r made; do
+    if [ "$force" -eq 1 ] || [ ! -f "$made" ] || [ "$src" -nt "$made" ]; then
+      fmt="${made##*.}"
+      pending["$fmt:$(dirname "$src")"]+="$src"$'\n'
+      count=$((count + 1))
+    fi
+  done < <(targets_of "$src")
 done < <(find "${targets[@]}" -name '*.fods' -type f -print0 | sort -z)
 
 if [ "$count" -eq 0 ]; then
@@ -82,12 +87,16 @@ for key in "${!pending[@]}"; do
   mapfile -t files < <(printf '%s' "${pending[$key]}")
   out="$work/out/$fmt$(echo "$dir" | tr '/' '_')"
   mkdir -p "$out"
-  if [ "$fmt" = xls ]; then filter='xls:MS Excel 97'; else filter='xlsx:Calc MS Excel 2007 XML'; fi
+  case "$fmt" in
+    xls) filter='xls:MS Excel 97' ;;
+    ods) filter='ods:calc8' ;;
+    *) filter='xlsx:Calc MS Excel 2007 XML' ;;
+  esac
   # LibreOffice names its output after the source minus ".fods": NAME.xls.fods → NAME.xls.xls.
   HOME="$work/home" soffice -env:UserInstallation="file://$work/profile" --headless \
     --convert-to "$filter" --outdir "$out" "${files[@]}" >"$work/log" 2>&1 || true
   for src in "${files[@]}"; do
-    made="$(target_of "$src")"
+    made="$(targets_of "$src" | grep "\.$fmt\$")"
     produced="$out/$(basename "${src%.fods}").$fmt"
     if [ -s "$produced" ]; then
       mv -f "$produced" "$made"
