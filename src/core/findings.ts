@@ -5,6 +5,8 @@
  * live anywhere else.
  */
 
+import type { Sheet } from "./model";
+
 export const CATEGORIES = [
   "placeholder",
   "missing",
@@ -32,7 +34,7 @@ export const CATEGORY_INFO: Record<Category, { zh: string; en: string; descripti
   inconsistent: { zh: "前后矛盾", en: "Inconsistent", description: "其中项大于合计等指标之间的矛盾" },
   "unknown-indicator": { zh: "未知指标", en: "Unknown indicator", description: "表中某行与规划中任何指标都对不上" },
   duplicate: { zh: "重复填报", en: "Duplicate", description: "同一指标在一张填报表中出现两次" },
-  structure: { zh: "结构问题", en: "Structure", description: "缺填报单位、报告期或指标表，或规划定义行无效" },
+  structure: { zh: "结构问题", en: "Structure", description: "缺填报单位、报告期或指标表，规划定义行无效，或工作表、单元格无法按文件格式读取" },
 };
 
 export const SEVERITY_INFO: Record<Severity, { zh: string; en: string }> = {
@@ -179,7 +181,79 @@ export const FINDING_KINDS = {
     zh: "规划中没有任何指标",
     en: "The plan holds no indicator",
   },
+  // What the reader could not read (model.ts ReadProblem): a whole sheet, or one cell.
+  "sheet-part-missing": {
+    category: "structure", severity: "error",
+    zh: "工作表“{sheet}”的数据部件缺失（{part}），未读取",
+    en: "The data part of sheet “{sheet}” is missing ({part}); the sheet was not read",
+  },
+  "sheet-damaged": {
+    category: "structure", severity: "error",
+    zh: "工作表“{sheet}”的数据已损坏（{detail}），未读取",
+    en: "The data of sheet “{sheet}” is damaged ({detailEn}); the sheet was not read",
+  },
+  "sheet-too-large": {
+    category: "structure", severity: "error",
+    zh: "工作表“{sheet}”超过 {limit}上限，未读取",
+    en: "Sheet “{sheet}” exceeds the limit of {limitEn}; it was not read",
+  },
+  "sheet-name-duplicate": {
+    category: "structure", severity: "error",
+    zh: "工作簿中已有名为“{sheet}”的工作表，同名的另一张工作表未读取",
+    en: "The workbook already has a sheet named “{sheet}”; the other sheet of that name was not read",
+  },
+  "sheet-name-unusual": {
+    category: "structure", severity: "warning",
+    zh: "工作表名称“{sheet}”{why}，Excel 打开时可能修复或改名；已照常读取",
+    en: "The sheet name “{sheet}” {whyEn}; Excel may repair or rename it when opening the file; it was read as it is",
+  },
+  "cell-duplicate": {
+    category: "structure", severity: "error",
+    zh: "单元格在文件中存了两次，值不同（“{first}”与“{second}”），均不采用",
+    en: "The cell is stored twice in the file with different values (“{first}” and “{second}”); neither is used",
+  },
+  "row-duplicate": {
+    category: "structure", severity: "error",
+    zh: "第 {row} 行在文件中存了两次，本单元格两次的值不同（“{first}”与“{second}”），均不采用",
+    en: "Row {row} is stored twice in the file and this cell differs (“{first}” and “{second}”); neither is used",
+  },
+  "cell-shared-string": {
+    category: "structure", severity: "error",
+    zh: "单元格引用的共享字符串 {index} 不存在（文件中共 {count} 个），未读取",
+    en: "The cell refers to shared string {index}, which does not exist (the file has {count}); not read",
+  },
+  "cell-non-finite": {
+    category: "structure", severity: "error",
+    zh: "单元格中存的数“{text}”不是有限数值，未读取",
+    en: "The cell stores “{text}”, which is not a finite number; not read",
+  },
+  "cell-date": {
+    category: "structure", severity: "error",
+    zh: "单元格中的日期“{text}”无法识别，未读取",
+    en: "The date “{text}” in the cell cannot be read; not read",
+  },
+  "cell-type": {
+    category: "structure", severity: "error",
+    zh: "单元格的类型“{type}”与内容“{text}”不符，未读取",
+    en: "The cell's type “{type}” does not fit its content “{text}”; not read",
+  },
 } satisfies Record<string, KindDef>;
+
+/** The finding kinds of read problems (model.ts), which the reader attaches to sheets. */
+export const READ_PROBLEM_KINDS = [
+  "sheet-part-missing",
+  "sheet-damaged",
+  "sheet-too-large",
+  "sheet-name-duplicate",
+  "sheet-name-unusual",
+  "cell-duplicate",
+  "row-duplicate",
+  "cell-shared-string",
+  "cell-non-finite",
+  "cell-date",
+  "cell-type",
+] as const satisfies readonly (keyof typeof FINDING_KINDS)[];
+export type ReadProblemKind = (typeof READ_PROBLEM_KINDS)[number];
 
 export type FindingKind = keyof typeof FINDING_KINDS;
 
@@ -229,6 +303,13 @@ export function makeFinding(
   if (where.indicator !== undefined) f.indicator = where.indicator;
   if (where.district !== undefined) f.district = where.district;
   return f;
+}
+
+/** The findings of a sheet's read problems (model.ts), each named after the sheet. */
+export function readProblemFindings(sheet: Sheet, file: string, district?: string): Finding[] {
+  return (sheet.problems ?? []).map((p) =>
+    makeFinding(p.kind, { file, sheet: sheet.name, cell: p.cell, district }, { ...p.params, sheet: sheet.name }),
+  );
 }
 
 /** The message in the requested language. */

@@ -1,8 +1,11 @@
 /**
  * The workbook model (工作簿模型): what every adapter produces and the engine reads.
- * An .xlsx file (ExcelJS), an open workbook (Office.js) or a file picked in the browser
- * all fill these same plain, serialisable structures; no adapter interprets values itself.
+ * A workbook file (.xlsx/.xlsm/.xls/.ods), an open workbook (Office.js) or a file picked in
+ * the browser all fill these same plain, serialisable structures; no adapter interprets values
+ * itself. What a reader could not read is carried too, as read problems, and validation reports
+ * each one: nothing of a file is left out without a word.
  */
+import type { ReadProblemKind } from "./findings";
 
 /** A cell's stored value; for a formula, its cached result. Dates come as Date. */
 export type CellValue = string | number | boolean | Date | null;
@@ -26,6 +29,20 @@ export interface MergedRange {
   right: number;
 }
 
+/**
+ * Something of a sheet the file holds but the reader could not take as the file's format says:
+ * the sheet's part missing, damaged or over a bound (then the sheet has no rows), or one cell
+ * (stored twice with two values, a shared string that does not exist, a number that is not
+ * finite, a date that is not one; that cell is then absent or holds its first value).
+ */
+export interface ReadProblem {
+  kind: ReadProblemKind;
+  /** A1 address of the cell concerned; absent when the problem is the whole sheet's. */
+  cell?: string;
+  /** The finding's message parameters (the sheet's name is added by validation). */
+  params?: Record<string, string | number>;
+}
+
 export interface Sheet {
   name: string;
   /** rows[r][c], 0-based; absent or undefined entries are empty cells. */
@@ -35,6 +52,8 @@ export interface Sheet {
   hiddenRows: number[];
   /** True when the whole sheet is hidden (hidden or veryHidden). */
   hidden?: boolean;
+  /** What the reader could not read of this sheet, when anything. */
+  problems?: ReadProblem[];
 }
 
 export interface WorkbookModel {

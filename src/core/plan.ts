@@ -3,7 +3,7 @@
  * from a 规划指标 sheet or from JSON.
  */
 import { z } from "zod";
-import { makeFinding, type Finding } from "./findings";
+import { makeFinding, readProblemFindings, type Finding } from "./findings";
 import { a1, cellAt, isEmptyCell, type Cell, type Sheet, type WorkbookModel } from "./model";
 import { cellText, normaliseCode } from "./submission";
 import { PLAN_SHEET } from "./template";
@@ -590,6 +590,8 @@ export function loadPlanFromWorkbook(wb: WorkbookModel, file: string = wb.name):
   const sheet = findSheet(wb, PLAN_SHEET);
   if (!sheet) return { plan: { indicators: [] }, findings: [makeFinding("plan-no-sheet", { file })] };
   const load = loadPlanFromSheet(sheet, file);
+  // A plan cell the reader could not read is a definition error of its own.
+  load.findings.push(...readProblemFindings(sheet, file));
   const unitsSheet = findSheet(wb, UNITS_SHEET);
   if (unitsSheet) {
     const units = readUnitsSheet(unitsSheet);

@@ -25,7 +25,8 @@
  *   part converted into the total's unit (when it does not convert, nothing is compared);
  *   the finding sits on the part's value cell.
  */
-import { makeFinding, type Category, type Finding, type FindingKind } from "./findings";
+import { FINDING_KINDS, makeFinding, READ_PROBLEM_KINDS, readProblemFindings, type Category, type Finding, type FindingKind } from "./findings";
+import type { WorkbookModel } from "./model";
 import type { Indicator, Plan } from "./plan";
 import type { Detection, Submission, SubmissionRow } from "./submission";
 import { scanText } from "./narrative";
@@ -44,15 +45,18 @@ export interface SubmissionContext {
   readonly matched: readonly { row: SubmissionRow; ind: Indicator }[];
   /** The number an indicator's value counts as, unless an earlier rule blocked it. */
   usable(code: string): { value: number; row: SubmissionRow } | undefined;
-  /** Whether an earlier rule put an error on this cell. */
+  /** Whether the reader or an earlier rule put an error on this cell. */
   blocked(cell: string): boolean;
+  /** Whether the reader could not read this cell (a read problem on it). */
+  unread(cell: string): boolean;
   /** A finding of this submission. */
   finding(kind: FindingKind, at: { cell?: string; indicator?: string }, params?: Record<string, string | number>): Finding;
 }
 
-/** What a workbook rule sees: the detection of the workbook's submissions. */
+/** What a workbook rule sees: the workbook and the detection of its submissions. */
 export interface WorkbookContext {
   readonly file: string;
+  readonly workbook: WorkbookModel;
   readonly detection: Detection;
 }
 
@@ -107,6 +111,8 @@ type Reading<K extends ValueReading["kind"]> = Extract<ValueReading, { kind: K }
 /**
  * The value-cell rules' common loop: every matched row whose reading is of `kind`, handed to
  * `check` with what a finding on its value cell needs; `check` returns the finding or nothing.
+ * A value cell the reader could not read (a read problem on it) is skipped: its read finding
+ * already says what is wrong, and an empty reading would only add "blank".
  */
 function eachValue<K extends ValueReading["kind"]>(
   ctx: SubmissionContext,
@@ -115,12 +121,27 @@ function eachValue<K extends ValueReading["kind"]>(
 ): Finding[] {
   const out: Finding[] = [];
   for (const { row, ind } of ctx.matched) {
-    if (row.reading.kind !== kind) continue;
+    if (row.reading.kind !== kind || ctx.unread(row.valueCell)) continue;
     const f = check(row.reading as Reading<K>, ind, { cell: row.valueCell, indicator: ind.code });
     if (f) out.push(f);
   }
   return out;
 }
+
+const readProblems: WorkbookRule = {
+  id: "read",
+  scope: "workbook",
+  category: "structure",
+  kinds: READ_PROBLEM_KINDS,
+  description: {
+    zh: "工作表或单元格无法按文件格式读取：数据部件缺失或损坏、超过读取上限、单元格重复存储、共享字符串不存在、数值非有限数、日期无法识别",
+    en: "A sheet or cell that cannot be read as its file format says: a missing or damaged part, a read limit passed, a cell stored twice, a missing shared string, a non-finite number, an unreadable date",
+  },
+  run({ file, workbook, detection }) {
+    const district = new Map(detection.submissions.map((s) => [s.sheet, s.district]));
+    return workbook.sheets.flatMap((sheet) => readProblemFindings(sheet, file, district.get(sheet.name)));
+  },
+};
 
 const structure: WorkbookRule = {
   id: "structure",
@@ -131,8 +152,10 @@ const structure: WorkbookRule = {
     zh: "工作表有指标表却无填报单位、有填报单位却无指标表、报告期缺失或无法识别，或整个文件没有填报表",
     en: "A table without 填报单位, 填报单位 without a table, a missing or unreadable 报告期, or a file without any submission",
   },
-  run({ file, detection }) {
-    if (detection.submissions.length === 0 && detection.findings.length === 0) {
+  run({ file, workbook, detection }) {
+    // A sheet the reader could not read already has its finding: it may have been the submission.
+    const unreadSheet = workbook.sheets.some((s) => s.problems?.some((p) => p.cell === undefined && FINDING_KINDS[p.kind].severity === "error"));
+    if (detection.submissions.length === 0 && detection.findings.length === 0 && !unreadSheet) {
       return [makeFinding("no-submission", { file })];
     }
     return detection.findings;
@@ -340,6 +363,7 @@ const inconsistent: SubmissionRule = {
  * in findings.ts) and it runs everywhere: CLI, add-in, browser.
  */
 export const RULES: readonly Rule[] = [
+  readProblems,
   structure,
   placeholderValue,
   zeroPlaceholder,

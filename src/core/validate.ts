@@ -5,7 +5,7 @@
  * consolidation, and every indicator × district left out becomes an ExcludedValue with its
  * reason. Pure and linear in the number of rows.
  */
-import { CATEGORY_INFO, makeFinding, type Finding, type FindingKind } from "./findings";
+import { CATEGORY_INFO, makeFinding, READ_PROBLEM_KINDS, type Finding, type FindingKind } from "./findings";
 import type { ReportPeriod } from "./period";
 import type { Indicator, Plan } from "./plan";
 import type { Qualifier } from "./values";
@@ -66,6 +66,9 @@ function indicatorsByCode(plan: Plan): Map<string, Indicator> {
   return map;
 }
 
+const READ_KINDS: ReadonlySet<FindingKind> = new Set(READ_PROBLEM_KINDS);
+const isReadProblem = (kind: FindingKind) => READ_KINDS.has(kind);
+
 function reasonOf(f: Finding): { reason: string; reasonEn: string } {
   const info = CATEGORY_INFO[f.category];
   return { reason: `${info.zh}：${f.message}`, reasonEn: `${info.en}: ${f.messageEn}` };
@@ -91,7 +94,7 @@ export function validateWorkbook(plan: Plan, wb: WorkbookModel, opts: ValidateOp
   result.submissions = detection.submissions;
 
   for (const rule of RULES) {
-    if (rule.scope === "workbook") result.findings.push(...rule.run({ file, detection }));
+    if (rule.scope === "workbook") result.findings.push(...rule.run({ file, workbook: wb, detection }));
   }
   // A sheet whose 填报单位 is known but that could not be read leaves all its values out.
   for (const f of result.findings) {
@@ -100,8 +103,16 @@ export function validateWorkbook(plan: Plan, wb: WorkbookModel, opts: ValidateOp
       result.excluded.push({ district: f.district, indicator: ind.code, ...reasonOf(f), file, sheet: f.sheet });
     }
   }
+  // The reader's errors on cells, by sheet: those cells' values never count.
+  const unread = new Map<string, Map<string, Finding>>();
+  for (const f of result.findings) {
+    if (!f.sheet || !f.cell || f.severity !== "error" || !isReadProblem(f.kind)) continue;
+    const cells = unread.get(f.sheet) ?? new Map<string, Finding>();
+    if (!cells.has(f.cell)) cells.set(f.cell, f);
+    unread.set(f.sheet, cells);
+  }
   for (const submission of detection.submissions) {
-    validateSubmission(plan, indicators, submission, result);
+    validateSubmission(plan, indicators, submission, result, unread.get(submission.sheet));
   }
   // Findings in workbook order: a file-level finding first, then sheet by sheet (stable).
   const sheetIndex = new Map(wb.sheets.map((s, i) => [s.name, i]));
@@ -139,6 +150,7 @@ function validateSubmission(
   indicators: Map<string, Indicator>,
   submission: Submission,
   result: ValidationResult,
+  unread: ReadonlyMap<string, Finding> = new Map(),
 ): void {
   const { file, sheet, district } = submission;
   const rowsByIndicator = new Map<string, SubmissionRow[]>();
@@ -152,8 +164,8 @@ function validateSubmission(
     else rowsByIndicator.set(ind.code, [row]);
   }
   const findings: Finding[] = [];
-  /** The first error finding on each cell; the missing-row finding of each absent indicator. */
-  const errors = new Map<string, Finding>();
+  /** The first error finding on each cell (the reader's first); the missing-row finding of each absent indicator. */
+  const errors = new Map<string, Finding>(unread);
   const missingRows = new Map<string, Finding>();
   const usable = (code: string) => {
     const rows = rowsByIndicator.get(code);
@@ -169,6 +181,7 @@ function validateSubmission(
     matched,
     usable,
     blocked: (cell) => errors.has(cell),
+    unread: (cell) => unread.has(cell),
     finding: (kind: FindingKind, at, params) =>
       makeFinding(kind, { file, sheet, district, cell: at.cell, indicator: at.indicator }, params),
   };

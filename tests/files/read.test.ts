@@ -187,13 +187,19 @@ describe("files that are not readable workbooks give a typed, one-line Chinese e
   });
 
   test("a text file is not a zip", async () => {
-    await expectReason(new TextEncoder().encode("指标编码,指标名称\nYL-01,床位\n"), "not-a-workbook", /^不是有效的 \.xlsx 工作簿（不是 zip 格式）/);
+    await expectReason(new TextEncoder().encode("指标编码,指标名称\nYL-01,床位\n"), "not-a-workbook", /^不是可读取的工作簿（不是 \.xlsx、\.xlsm、\.xls 或 \.ods 文件）/);
   });
 
-  test("an old .xls (OLE2 compound file, as are encrypted .xlsx) made by LibreOffice", async () => {
-    const e = await readError(readWorkbookFile(join(FIXTURES, "legacy.xls")));
+  test("an old .xls made by LibreOffice is read (an OLE2 compound file, through SheetJS)", async () => {
+    const model = await readWorkbookFile(join(FIXTURES, "legacy.xls"));
+    expect(model.sheets.map((s) => s.name)).toEqual(["吴兴区"]);
+    expect(model.sheets[0].rows[0].map((c) => c?.value)).toEqual(["填报单位:", "吴兴区"]);
+  });
+
+  test("a password-protected workbook (an OLE2 compound file holding EncryptionInfo)", async () => {
+    const e = await readError(readWorkbookFile(join(__dirname, "..", "fixtures", "reader", "encrypted.xlsx")));
     expect(e.reason).toBe("encrypted");
-    expect(e.message).toBe("文件已加密或为旧版 .xls 格式，请另存为未加密的 .xlsx：legacy.xls");
+    expect(e.message).toBe("文件已加密（设有打开密码），请另存为未加密的工作簿：encrypted.xlsx");
   });
 
   test.each([0.1, 0.5, 0.9, 0.999])("a file cut at %p of its length is truncated", async (share) => {
@@ -261,9 +267,32 @@ describe("a sheet of 200,000 rows", () => {
 });
 
 describe("module boundaries", () => {
-  test("read.ts stays browser-safe: no fs, path or node: imports", () => {
-    const source = readFileSync(join(__dirname, "..", "..", "src", "files", "read.ts"), "utf8");
-    const imports = [...source.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
-    expect(imports).toEqual(["exceljs", "../core/model"]);
+  const SRC = join(__dirname, "..", "..", "src");
+  /** Every module read.ts reaches (static and lazy imports), with the outside packages it imports. */
+  function reach(from: string, seen = new Map<string, string[]>()): Map<string, string[]> {
+    if (seen.has(from)) return seen;
+    const source = readFileSync(`${from}.ts`, "utf8");
+    const specs = [...source.matchAll(/(?:from\s+|import\()"([^"]+)"/g)].map((m) => m[1]);
+    seen.set(from, specs.filter((s) => !s.startsWith(".")));
+    for (const s of specs.filter((s) => s.startsWith("."))) reach(join(from, "..", s), seen);
+    return seen;
+  }
+
+  test("the reader stays browser-safe: no fs, path or node: module, and no ExcelJS, anywhere it reaches", () => {
+    const reached = reach(join(SRC, "files", "read"));
+    const outside = [...new Set([...reached.values()].flat())].sort();
+    expect(outside).toEqual(["@e965/xlsx", "fflate"]);
+    expect([...reached.keys()].map((p) => p.slice(SRC.length + 1)).sort()).toEqual(
+      expect.arrayContaining(["files/read", "files/xlsx-read", "files/legacy-read", "files/zip", "files/xml"]),
+    );
+  });
+
+  test("SheetJS is only imported lazily (import()), by the .xls/.ods module alone", () => {
+    const read = readFileSync(join(SRC, "files", "read.ts"), "utf8");
+    expect(read).not.toMatch(/from\s+"\.\/legacy-read"/);
+    expect(read).toMatch(/await import\("\.\/legacy-read"\)/);
+    const legacy = readFileSync(join(SRC, "files", "legacy-read.ts"), "utf8");
+    expect(legacy).toMatch(/await import\("@e965\/xlsx"\)/);
+    expect(legacy).not.toMatch(/^import [^t].*"@e965\/xlsx"/m);
   });
 });

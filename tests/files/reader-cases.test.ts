@@ -202,9 +202,22 @@ describe("one submission saved by LibreOffice as .xlsx, .xls, .ods (and .xls byt
     expect(sheet.hiddenRows).toEqual([8]);
   });
 
+  /** The model with each format's quoted literals written as \-escapes ("年" → \年): one format written two ways. */
+  const escapedFormats = (wb: WorkbookModel): WorkbookModel =>
+    structuredClone({
+      ...wb,
+      name: "",
+      sheets: wb.sheets.map((s) => ({
+        ...s,
+        rows: s.rows.map((row) =>
+          row.map((c) => (c?.numFmt ? { ...c, numFmt: c.numFmt.replace(/"([^"]*)"/g, (_, lit: string) => [...lit].map((ch) => `\\${ch}`).join("")) } : c)),
+        ),
+      })),
+    });
+
   test.each(["金凤区.xls", "金凤区.ods"])("%s gives the same workbook model and the same findings", async (file) => {
     const other = await readWorkbookFile(join(FORMATS, file));
-    expect({ ...other, name: "金凤区.xlsx" }).toEqual(xlsx);
+    expect(escapedFormats(other)).toEqual(escapedFormats(xlsx));
     const a = validateWorkbook(plan, xlsx).findings.map((f) => ({ ...f, file: "" }));
     const b = validateWorkbook(plan, other).findings.map((f) => ({ ...f, file: "" }));
     expect(b).toEqual(a);
