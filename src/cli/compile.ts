@@ -37,12 +37,12 @@ export function registerCompile(program: Command, cli: Cli): void {
   program
     .command("compile")
     .description("汇总各区县填报表，按报告期做中期评估，写出中期评估表（退出码：0 完成，有问题也为 0，问题见“问题清单”；2 无法读取输入）")
-    .requiredOption("--plan <file>", "规划指标：.xlsx（含“规划指标”工作表）或 .json")
+    .requiredOption("--plan <file>", "规划指标：工作簿（含“规划指标”工作表）或 .json")
     .option("--as-of <period>", "评估时点（报告期），如 2018-06 或 2018年6月；默认取各填报表中最晚的报告期")
     .option("-o, --output <file>", "写出的中期评估工作簿（.xlsx）")
     .option("--format <format>", "输出格式：table 或 json", "table")
     .option("--lang <lang>", "语言：zh 或 en", "zh")
-    .argument("<files...>", "填报工作簿（.xlsx），或含 .xlsx 的文件夹")
+    .argument("<files...>", "填报工作簿（.xlsx、.xlsm、.xls、.ods、.et），或含这些文件的文件夹")
     .action(async (files: string[], raw: unknown) => {
       cli.code = await runCompile(cli, files, parseOptions(Options, raw));
     });

@@ -1,7 +1,7 @@
 /**
  * Input of the command line, shared by its subcommands: the plan file, the list of district
- * workbooks (a folder stands for its .xlsx files) and reading them one by one with progress
- * on stderr.
+ * workbooks (a folder stands for its workbook files: .xlsx, .xlsm, .xls, .ods, .et) and reading
+ * them one by one with progress on stderr.
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
@@ -57,7 +57,10 @@ export function carriedPlan(wb: WorkbookModel, path: string): PlanLoad {
   return load;
 }
 
-/** The files named: a folder stands for the .xlsx files in it (sorted, lock files "~$…" left out). */
+/** Workbook files a folder stands for: what the reader takes (src/files/read.ts). */
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".ods", ".et"]);
+
+/** The files named: a folder stands for the workbook files in it (sorted, lock files "~$…" left out). */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
@@ -67,9 +70,9 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
       continue;
     }
     const names = (await readdir(p))
-      .filter((n) => extname(n).toLowerCase() === ".xlsx" && !n.startsWith("~$"))
+      .filter((n) => WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith("~$"))
       .sort((a, b) => a.localeCompare(b, "zh-CN"));
-    if (names.length === 0) throw new InputError(`文件夹中没有 .xlsx 文件：${p}`);
+    if (names.length === 0) throw new InputError(`文件夹中没有工作簿文件（.xlsx、.xlsm、.xls、.ods、.et）：${p}`);
     for (const n of names) out.push(join(p, n));
   }
   return out;

@@ -34,10 +34,10 @@ export function registerValidate(program: Command, cli: Cli): void {
   program
     .command("validate")
     .description("按规划指标校验各区县填报表，列出问题（退出码：0 无错误，1 有错误，2 无法读取输入）")
-    .option("--plan <file>", "规划指标：.xlsx（含“规划指标”工作表）或 .json；省略时用各工作簿随附的规划（填报模板中隐藏的“规划指标”）")
+    .option("--plan <file>", "规划指标：工作簿（含“规划指标”工作表）或 .json；省略时用各工作簿随附的规划（填报模板中隐藏的“规划指标”）")
     .option("--format <format>", "输出格式：table 或 json", "table")
     .option("--lang <lang>", "语言：zh 或 en", "zh")
-    .argument("<files...>", "填报工作簿（.xlsx），或含 .xlsx 的文件夹")
+    .argument("<files...>", "填报工作簿（.xlsx、.xlsm、.xls、.ods、.et），或含这些文件的文件夹")
     .action(async (files: string[], raw: unknown) => {
       cli.code = await runValidate(cli, files, parseOptions(Options, raw));
     });

@@ -194,8 +194,8 @@ export const FINDING_KINDS = {
   },
   "sheet-too-large": {
     category: "structure", severity: "error",
-    zh: "工作表“{sheet}”超过 {limit}上限，未读取",
-    en: "Sheet “{sheet}” exceeds the limit of {limitEn}; it was not read",
+    zh: "工作表“{sheet}”超过读取上限（{limit}），未读取",
+    en: "Sheet “{sheet}” exceeds a read limit ({limitEn}); it was not read",
   },
   "sheet-name-duplicate": {
     category: "structure", severity: "error",

@@ -76,7 +76,7 @@ interface SheetJsCell {
 export async function readLegacy(bytes: Uint8Array, name: string, limits: ReadLimits, visibility?: OdsVisibility): Promise<WorkbookModel> {
   if (bytes.length > limits.legacyFileBytes) {
     const over = overLimit.fileBytes(limits);
-    throw new WorkbookReadError("too-large", name, { zh: `超过 ${over.limit}上限`, en: `over ${over.limitEn}` });
+    throw new WorkbookReadError("too-large", name, { zh: `超过读取上限（${over.limit}）`, en: `over a read limit (${over.limitEn})` });
   }
   const XLSX = await import("@e965/xlsx");
   let wb: ReturnType<typeof XLSX.read>;

@@ -85,7 +85,7 @@ async function readOds(bytes: Uint8Array, entries: ZipEntry[], mimetype: ZipEntr
       if (entry.name === "content.xml") content = part;
     } catch (e) {
       if (e instanceof ZipTooLarge) {
-        throw new WorkbookReadError("too-large", name, { zh: `${entry.name} 解压后超过上限`, en: `${entry.name} inflates beyond the limit` });
+        throw new WorkbookReadError("too-large", name, { zh: `${entry.name} 超过读取上限（解压后 ${Math.round(max / 1048576)} MB）`, en: `${entry.name} exceeds a read limit (${Math.round(max / 1048576)} MB uncompressed)` });
       }
       if (e instanceof ZipDamaged || e instanceof XmlError) throw new WorkbookReadError("not-a-workbook", name, { zh: "文件已损坏", en: `damaged: ${e.message}` });
       throw e;

@@ -42,7 +42,7 @@ export const READ_LIMITS: Readonly<ReadLimits> = {
   legacyFileBytes: 64 * MB,
 };
 
-/** A bound passed; `limit` / `limitEn` name it for the finding ("1048576 行"). */
+/** A bound passed; `limit` / `limitEn` name it for the finding ("1048576 行", "解压后 128 MB"). */
 export class OverLimit extends Error {
   constructor(
     readonly limit: string,
@@ -56,13 +56,13 @@ export class OverLimit extends Error {
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
 export const overLimit = {
-  part: (l: ReadLimits) => new OverLimit(`解压后 ${mb(l.partBytes)} 的`, `${mb(l.partBytes)} uncompressed`),
-  total: (l: ReadLimits) => new OverLimit(`整个文件解压后 ${mb(l.totalBytes)} 的`, `${mb(l.totalBytes)} uncompressed for the whole file`),
-  rows: (l: ReadLimits) => new OverLimit(`${l.rows} 行的`, `${l.rows} rows`),
-  columns: (l: ReadLimits) => new OverLimit(`${l.columns} 列的`, `${l.columns} columns`),
-  cells: (l: ReadLimits) => new OverLimit(`整个文件 ${l.cells} 个单元格的`, `${l.cells} cells for the whole file`),
-  sharedStrings: (l: ReadLimits) => new OverLimit(`${l.sharedStrings} 个共享字符串的`, `${l.sharedStrings} shared strings`),
-  fileBytes: (l: ReadLimits) => new OverLimit(`${mb(l.legacyFileBytes)} 的`, `${mb(l.legacyFileBytes)}`),
+  part: (l: ReadLimits) => new OverLimit(`解压后 ${mb(l.partBytes)}`, `${mb(l.partBytes)} uncompressed`),
+  total: (l: ReadLimits) => new OverLimit(`整个文件解压后 ${mb(l.totalBytes)}`, `${mb(l.totalBytes)} uncompressed for the whole file`),
+  rows: (l: ReadLimits) => new OverLimit(`${l.rows} 行`, `${l.rows} rows`),
+  columns: (l: ReadLimits) => new OverLimit(`${l.columns} 列`, `${l.columns} columns`),
+  cells: (l: ReadLimits) => new OverLimit(`整个文件 ${l.cells} 个单元格`, `${l.cells} cells for the whole file`),
+  sharedStrings: (l: ReadLimits) => new OverLimit(`${l.sharedStrings} 个共享字符串`, `${l.sharedStrings} shared strings`),
+  fileBytes: (l: ReadLimits) => new OverLimit(`文件 ${mb(l.legacyFileBytes)}`, `a file of ${mb(l.legacyFileBytes)}`),
 };
 
 /**

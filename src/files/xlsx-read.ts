@@ -35,7 +35,7 @@ import { decodeUtf8, decodeXml, decodeXstring, EMPTY, END, START, XmlError, XmlS
 import { extractEntry, ZipDamaged, ZipTooLarge, type Inflater, type ZipEntry } from "./zip";
 
 /** A part the package does not have. */
-class PartMissing extends Error {
+export class PartMissing extends Error {
   constructor(readonly part: string) {
     super(`part ${part} missing`);
     this.name = "PartMissing";
@@ -45,7 +45,7 @@ class PartMissing extends Error {
 const partKey = (name: string) => name.replace(/^\/+/, "").toLowerCase();
 
 /** The zip's parts by name (case-insensitive, as OPC says), read under the size limits. */
-class Package {
+export class Package {
   /** null: two entries of one name, which cannot be told apart. */
   private readonly byName = new Map<string, ZipEntry | null>();
   private used = 0;
@@ -64,6 +64,11 @@ class Package {
 
   has(part: string): boolean {
     return this.byName.get(partKey(part)) !== undefined;
+  }
+
+  /** The zip entry of a part, as stored; undefined when missing or ambiguous. */
+  entry(part: string): ZipEntry | undefined {
+    return this.byName.get(partKey(part)) ?? undefined;
   }
 
   /** A part's bytes. Throws PartMissing, OverLimit (part or whole file) or ZipDamaged. */
@@ -88,7 +93,7 @@ class Package {
 // ---------------------------------------------------------------------------------------
 // Relationships
 
-interface Relationship {
+export interface Relationship {
   id: string;
   /** The last segment of the type URI: the same in transitional and Strict ("worksheet"). */
   type: string;
@@ -96,12 +101,12 @@ interface Relationship {
   part: string;
 }
 
-function relsPartOf(part: string): string {
+export function relsPartOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function resolveTarget(source: string, target: string): string {
+export function resolveTarget(source: string, target: string): string {
   let t = target.replace(/\\/g, "/");
   try {
     t = decodeURIComponent(t);
@@ -117,7 +122,7 @@ function resolveTarget(source: string, target: string): string {
   return parts.join("/");
 }
 
-function parseRelationships(sc: XmlScanner, text: string, source: string): Relationship[] {
+export function parseRelationships(sc: XmlScanner, text: string, source: string): Relationship[] {
   const out: Relationship[] = [];
   sc.reset(text);
   while (sc.next()) {
@@ -140,7 +145,7 @@ interface SheetEntry {
   relId: string | undefined;
 }
 
-function parseWorkbook(sc: XmlScanner, text: string): { date1904: boolean; sheets: SheetEntry[] } {
+export function parseWorkbook(sc: XmlScanner, text: string): { date1904: boolean; sheets: SheetEntry[] } {
   let date1904 = false;
   const sheets: SheetEntry[] = [];
   sc.reset(text);
@@ -248,7 +253,7 @@ function* sheetWindows(bytes: Uint8Array): Generator<string> {
 }
 
 /** "BC12" → [11, 54] (0-based row, column); undefined when it is not a cell reference. */
-function parseRef(ref: string): [number, number] | undefined {
+export function parseRef(ref: string): [number, number] | undefined {
   let col = 0;
   let i = 0;
   const n = ref.length;
@@ -525,7 +530,7 @@ export function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], name: 
     try {
       return parse(decodeXml(pkg.read(part)));
     } catch (e) {
-      if (e instanceof OverLimit) throw new WorkbookReadError("too-large", name, { zh: `${part} 超过${e.limit}上限`, en: `${part} exceeds ${e.limitEn}` });
+      if (e instanceof OverLimit) throw new WorkbookReadError("too-large", name, { zh: `${part} 超过读取上限（${e.limit}）`, en: `${part} exceeds a read limit (${e.limitEn})` });
       if (e instanceof PartMissing) throw new WorkbookReadError("not-a-workbook", name, { zh: "压缩包中没有 Excel 工作簿", en: "the zip holds no Excel workbook" });
       const d = damaged(e);
       throw new WorkbookReadError("not-a-workbook", name, { zh: `文件已损坏：${part} ${d.zh}`, en: `damaged: ${part}: ${d.en}` });

@@ -54,6 +54,8 @@ export class XmlScanner {
   private pos = 0;
   /** START, END or EMPTY: the tag the scanner stands on. */
   kind = 0;
+  /** Where the current tag begins (its "<") in the text. */
+  tagStart = 0;
   /** Where the current tag's qualified name, and its local name (after a prefix), lie in the text. */
   private qnameStart = 0;
   private localStart = 0;
@@ -68,6 +70,16 @@ export class XmlScanner {
   /** Local name of the current tag (without prefix). */
   get name(): string {
     return this.s.slice(this.localStart, this.nameEnd);
+  }
+
+  /** Where the scanner stands: just after the current tag (after its end tag once text() or skip() ran). */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** The current tag's prefix with its colon ("x:"), or "" when it has none. */
+  get prefix(): string {
+    return this.s.slice(this.qnameStart, this.localStart);
   }
 
   /** Whether the current tag's local name is `local` (no string made). */
@@ -125,6 +137,7 @@ export class XmlScanner {
   }
 
   private readTag(lt: number): void {
+    this.tagStart = lt;
     const s = this.s;
     const n = s.length;
     let p = lt + 1;
@@ -292,4 +305,15 @@ export function decodeUtf8(bytes: Uint8Array): string {
 export function decodeXstring(s: string): string {
   if (s.indexOf("_x") < 0) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text for XML content or an attribute value: &, <, >, " escaped; characters XML cannot hold as _xHHHH_. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }

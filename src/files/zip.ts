@@ -23,6 +23,9 @@ export interface ZipEntry {
   /** The uncompressed size the directory declares (it can lie). */
   size: number;
   localOffset: number;
+  crc: number;
+  /** MS-DOS time (low 16 bits) and date (high 16 bits) of the entry. */
+  modified: number;
 }
 
 /**
@@ -109,6 +112,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       compressedSize: u32(bytes, at + 20),
       size: u32(bytes, at + 24),
       localOffset: u32(bytes, at + 42),
+      crc: u32(bytes, at + 16),
+      modified: u32(bytes, at + 12),
     };
     readZip64Extra(bytes, at + 46 + nameLength, extraLength, entry);
     entries.push(entry);
@@ -137,6 +142,16 @@ function readZip64Extra(bytes: Uint8Array, start: number, length: number, entry:
   }
 }
 
+/** Where an entry's stored (compressed) bytes lie; throws ZipDamaged. */
+function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const local = entry.localOffset;
+  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL) throw new ZipDamaged("local header missing");
+  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new ZipDamaged("data beyond the end of the file");
+  return bytes.subarray(start, end);
+}
+
 /**
  * An entry's content, at most `maxBytes` once inflated. Throws ZipTooLarge (declared or actual
  * size over the bound) or ZipDamaged.
@@ -144,12 +159,7 @@ function readZip64Extra(bytes: Uint8Array, start: number, length: number, entry:
 export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflater, maxBytes: number): Uint8Array {
   if (entry.size > maxBytes) throw new ZipTooLarge(maxBytes);
   if (entry.flags & 0x41) throw new ZipDamaged("encrypted entry");
-  const local = entry.localOffset;
-  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL) throw new ZipDamaged("local header missing");
-  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new ZipDamaged("data beyond the end of the file");
-  const data = bytes.subarray(start, end);
+  const data = entryData(bytes, entry);
   if (entry.method === 0) {
     if (data.length > maxBytes) throw new ZipTooLarge(maxBytes);
     return data;
@@ -161,4 +171,86 @@ export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflat
     if (e instanceof ZipTooLarge) throw e;
     throw new ZipDamaged(e instanceof Error ? e.message : String(e));
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing (marked copies): entries copied as stored, or new content deflated.
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** An entry of the zip to write: its name, and its stored bytes as they go into the file. */
+export interface ZipOutEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  modified: number;
+  stored: Uint8Array;
+}
+
+/** An entry of a read zip, to be written again as it is stored: its bytes are never inflated. */
+export function copiedEntry(bytes: Uint8Array, entry: ZipEntry): ZipOutEntry {
+  return { name: entry.name, method: entry.method, crc: entry.crc, size: entry.size, modified: entry.modified, stored: entryData(bytes, entry) };
+}
+
+const encoder = new TextEncoder();
+
+/** The fields local header and central record share, from "version needed" to the name's length. */
+function headerFields(view: DataView, at: number, e: ZipOutEntry, nameLength: number): void {
+  view.setUint16(at, 20, true); // version needed: 2.0 (deflate)
+  view.setUint16(at + 2, 0x800, true); // UTF-8 names
+  view.setUint16(at + 4, e.method, true);
+  view.setUint32(at + 6, e.modified, true);
+  view.setUint32(at + 10, e.crc, true);
+  view.setUint32(at + 14, e.stored.length, true);
+  view.setUint32(at + 18, e.size, true);
+  view.setUint16(at + 22, nameLength, true);
+}
+
+/** Writes a zip (no zip64: a marked copy stays within the read limits). Names are UTF-8. */
+export function writeZip(entries: readonly ZipOutEntry[]): Uint8Array {
+  const names = entries.map((e) => encoder.encode(e.name));
+  const localSize = entries.reduce((n, e, i) => n + 30 + names[i].length + e.stored.length, 0);
+  const centralSize = names.reduce((n, name) => n + 46 + name.length, 0);
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const offsets: number[] = [];
+  entries.forEach((e, i) => {
+    offsets.push(at);
+    view.setUint32(at, LOCAL, true);
+    headerFields(view, at + 4, e, names[i].length);
+    out.set(names[i], at + 30);
+    out.set(e.stored, at + 30 + names[i].length);
+    at += 30 + names[i].length + e.stored.length;
+  });
+  const central = at;
+  entries.forEach((e, i) => {
+    view.setUint32(at, CENTRAL, true);
+    view.setUint16(at + 4, 20, true); // version made by
+    headerFields(view, at + 6, e, names[i].length);
+    view.setUint32(at + 42, offsets[i], true);
+    out.set(names[i], at + 46);
+    at += 46 + names[i].length;
+  });
+  view.setUint32(at, EOCD, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, at - central, true);
+  view.setUint32(at + 16, central, true);
+  return out;
 }

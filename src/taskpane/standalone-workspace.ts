@@ -137,7 +137,9 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
       const entry = entries.find((e) => e.name === file);
       if (!entry?.bytes) throw new Error(`没有打开工作簿：${file}`);
       const { bytes } = await engine.request({ type: "mark", bytes: entry.bytes, findings }, run);
-      return { name: file.replace(/\.xlsx$/i, "") + "（已标记）.xlsx", bytes };
+      // The copy keeps its package's kind: an .xlsm stays one (its macros are carried over).
+      const extension = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
+      return { name: file.replace(/\.xls[xm]$/i, "") + `（已标记）${extension}`, bytes };
     },
 
     async midtermWorkbook(): Promise<Download> {

@@ -1,12 +1,13 @@
 /**
- * The worker's work, as one function of a request (no state): the same engine, tables and
- * writer as the command line. worker.ts only wires it to postMessage; tests call it directly.
+ * The worker's work, as one function of a request (no state): the same engine, reader, tables
+ * and writer as the command line. worker.ts only wires it to postMessage; tests call it directly.
+ * The .xlsx writer (ExcelJS) is imported when a workbook is written, so reading, validating and
+ * marking never load it (webpack makes it a chunk of its own, as it does SheetJS for .xls/.ods).
  */
 import { applyConfirmations, compile } from "../core/compile";
 import { emptyValidation, validateWorkbook, type ValidationResult } from "../core/validate";
 import { buildResultTables } from "../core/tables";
 import { readWorkbookBuffer } from "../files/read";
-import { renderWorkbook } from "../files/write";
 import { markWorkbookBuffer } from "../files/mark";
 import type { Finding } from "../core/findings";
 import type { Plan } from "../core/plan";
@@ -25,6 +26,9 @@ function planOf(input: PlanInput): { plan: Plan; errors: Finding[]; source: stri
   const { plan, findings } = loadPlanFromWorkbook(input.model, input.model.name);
   return { plan, errors: findings, source: input.model.name };
 }
+
+/** The .xlsx writer, loaded on first use. */
+const writer = () => import("../files/write");
 
 export async function handleRequest(req: WorkerRequest, progress: (p: WorkProgress) => void): Promise<WorkerResult> {
   switch (req.type) {
@@ -54,6 +58,7 @@ export async function handleRequest(req: WorkerRequest, progress: (p: WorkProgre
       });
       const result = compile(plan, results, { ...(asOf ? { asOf } : {}), confirmations: req.confirmations });
       progress({ done: req.workbooks.length, total, label: "midterm.xlsx" });
+      const { renderWorkbook } = await writer();
       const bytes = await renderWorkbook(buildResultTables(result));
       progress({ done: total, total });
       return { type: "compile", summary: summarise(result), bytes };
@@ -71,6 +76,7 @@ export async function handleRequest(req: WorkerRequest, progress: (p: WorkProgre
     case "template": {
       const { plan } = planOf(req.plan);
       const period = asOfPeriod(req.period);
+      const { renderWorkbook } = await writer();
       return {
         type: "template",
         name: `${req.district}.xlsx`,
@@ -78,7 +84,9 @@ export async function handleRequest(req: WorkerRequest, progress: (p: WorkProgre
       };
     }
 
-    case "skeleton":
+    case "skeleton": {
+      const { renderWorkbook } = await writer();
       return { type: "skeleton", bytes: await renderWorkbook([buildPlanSheet({ indicators: [] })]) };
+    }
   }
 }

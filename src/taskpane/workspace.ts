@@ -13,6 +13,9 @@ import type { SheetConflict } from "../excel/write";
 /** A user's sheet (not created by the add-in) with a result sheet's name, and the free name beside it. */
 export type { SheetConflict };
 
+/** The file picker's accept list of workbook files: what the reader takes (src/files/read.ts). */
+export const WORKBOOK_FILES = ".xlsx,.xlsm,.xls,.ods,.et";
+
 export interface WorkProgress {
   done: number;
   total: number;

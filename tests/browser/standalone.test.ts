@@ -21,6 +21,8 @@ import { emptyValidation, validateWorkbook } from "../../src/core/validate";
 import { overallStatement } from "../../src/core/statements";
 import { buildResultTables } from "../../src/core/tables";
 import { renderWorkbook } from "../../src/files/write";
+import { markWorkbookBuffer } from "../../src/files/mark";
+import { makeFinding } from "../../src/core/findings";
 
 const { start } = require("../../scripts/preview.js") as {
   start(o: { port: number; dir: string }): Promise<{ server: Server; url: string; port: number }>;
@@ -264,6 +266,61 @@ describe.each([350, 1280])("standalone task pane at %i px", (width) => {
     // The findings of the samples are still listed.
     expect(await page.locator("button[data-finding]").count()).toBeGreaterThan(0);
     await shot(page, "07-broken-file", width);
+  });
+});
+
+describe("the page's Web Worker reads with the same reader as the command line", () => {
+  const FIXTURES = path.join(ROOT, "tests", "fixtures");
+  /** The built worker's script (indicators-engine.[hash].js): requests go to it as the pane sends them. */
+  const workerScript = () => readdirSync(DIST).find((f) => /^indicators-engine\..*\.js$/.test(f))!;
+  let page: Page;
+  beforeAll(async () => {
+    page = await context.newPage();
+    await page.goto(baseUrl);
+  });
+  afterAll(() => page.close());
+
+  /** One request to a fresh worker; its result or its error message, as the pane gets them. */
+  const ask = (request: object) =>
+    page.evaluate(
+      ([script, req]) =>
+        new Promise<{ kind: string; result?: { model?: unknown; bytes?: number[] }; message?: string }>((resolve) => {
+          const worker = new Worker(script as string);
+          worker.onmessage = (e: MessageEvent<{ kind: string; result?: { model?: unknown; bytes?: Uint8Array }; message?: string }>) => {
+            if (e.data.kind === "progress") return;
+            worker.terminate();
+            const result = e.data.result && { ...e.data.result, bytes: e.data.result.bytes ? Array.from(e.data.result.bytes) : undefined };
+            resolve({ kind: e.data.kind, result, message: e.data.message });
+          };
+          const r = req as { bytes?: number[] };
+          worker.postMessage({ id: 1, request: r.bytes ? { ...r, bytes: new Uint8Array(r.bytes).buffer } : r });
+        }),
+      [workerScript(), request] as const,
+    );
+  const bytesOf = (file: string) => Array.from(readFileSync(path.join(FIXTURES, file)));
+  /** The model as JSON (dates as ISO text), the form both sides can compare. */
+  const json = (model: unknown) => JSON.parse(JSON.stringify(model));
+
+  test.each(["formats/金凤区.xls", "formats/金凤区.ods", "reader/missing-part.xlsx", "reader/bomb.xlsx", "reader/strict.xlsx"])(
+    "%s: the same workbook model, read problems included (fflate and SheetJS loaded in the worker)",
+    async (file) => {
+      const got = await ask({ type: "read", name: path.basename(file), bytes: bytesOf(file) });
+      expect(got.kind).toBe("done");
+      expect(json(got.result!.model)).toEqual(json(await readWorkbookFile(path.join(FIXTURES, file))));
+    },
+  );
+
+  test("a file that is not a workbook: the reader's one-line Chinese error", async () => {
+    const got = await ask({ type: "read", name: "xxe.xlsx", bytes: bytesOf("reader/xxe.xlsx") });
+    expect(got).toMatchObject({ kind: "error", message: expect.stringMatching(/^不是可读取的工作簿（文件已损坏.*：xxe\.xlsx$/) });
+  });
+
+  test("a marked copy of an .xlsm made in the worker is the one the command line's code makes, macros and all", async () => {
+    const findings = [makeFinding("not-a-number", { file: "macro.xlsm", sheet: "安吉县", cell: "D7" }, { name: "养老机构床位数", text: "abc" })];
+    const got = await ask({ type: "mark", bytes: bytesOf("reader/macro.xlsm"), findings });
+    expect(got.kind).toBe("done");
+    const want = await markWorkbookBuffer(readFileSync(path.join(FIXTURES, "reader", "macro.xlsm")), findings);
+    expect(Buffer.from(got.result!.bytes!).equals(Buffer.from(want))).toBe(true);
   });
 });
 

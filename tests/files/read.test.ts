@@ -272,7 +272,7 @@ describe("module boundaries", () => {
   function reach(from: string, seen = new Map<string, string[]>()): Map<string, string[]> {
     if (seen.has(from)) return seen;
     const source = readFileSync(`${from}.ts`, "utf8");
-    const specs = [...source.matchAll(/(?:from\s+|import\()"([^"]+)"/g)].map((m) => m[1]);
+    const specs = [...source.matchAll(/(?:^(?:import|export)\s[^;]*?from\s+|import\()"([^"]+)"/gm)].map((m) => m[1]);
     seen.set(from, specs.filter((s) => !s.startsWith(".")));
     for (const s of specs.filter((s) => s.startsWith("."))) reach(join(from, "..", s), seen);
     return seen;

@@ -79,6 +79,14 @@ describe("zip bombs are too large, not damaged, and are never inflated whole", (
     expect(growth).toBeLessThan(200 * 1024 * 1024);
   });
 
+  test("the browser's inflate (fflate) stops at the bound too: a lying size, with an 8 MB part bound", async () => {
+    const bytes = new Uint8Array(readFileSync(join(READER, "bomb-lying.xlsx")));
+    const before = process.memoryUsage().rss;
+    const wb = await readWorkbookBuffer(bytes, "bomb-lying.xlsx", { limits: { partBytes: 8 * 1024 * 1024 } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    expect(validateWorkbook(plan, wb).findings.map((f) => [f.sheet, f.kind, f.message])).toEqual([["炸弹", "sheet-too-large", "工作表“炸弹”超过读取上限（解压后 8 MB），未读取"]]);
+  });
+
   test("shared strings inflating to 300 MB, declared as 4 KB: the file is too large", async () => {
     const { out, growth } = await rssGrowth("bomb-strings.xlsx");
     expect(out).toBeInstanceOf(WorkbookReadError);

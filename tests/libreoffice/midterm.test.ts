@@ -15,6 +15,7 @@ import { main, type CliIO } from "../../src/cli/index";
 import { loadPlanFromWorkbook } from "../../src/core/plan";
 import { validateWorkbook } from "../../src/core/validate";
 import { readWorkbookFile } from "../../src/files/read-node";
+import { convert as convertIn } from "./soffice";
 
 const run = promisify(execFile);
 jest.setTimeout(120_000);
@@ -22,15 +23,8 @@ jest.setTimeout(120_000);
 const FIXTURES = join(__dirname, "../fixtures/compile");
 let dir: string;
 
-/** soffice --convert-to with a profile of its own (parallel runs do not collide) and HOME in dir. */
-async function convert(file: string, to: string, outdir: string): Promise<void> {
-  await mkdir(outdir, { recursive: true });
-  await run(
-    "soffice",
-    [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", to, "--outdir", outdir, file],
-    { env: { ...process.env, HOME: join(dir, "home") }, timeout: 110_000 },
-  );
-}
+/** soffice --convert-to (./soffice.ts) with its profile and HOME in dir. */
+const convert = (file: string, to: string, outdir: string) => convertIn(dir, file, to, outdir);
 
 function capture(): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: "", stderr: "", isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };

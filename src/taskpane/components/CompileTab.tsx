@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ATTENTION_INFO, STATUS_INFO, statusText, type Status } from "../../core/evaluate";
 import { useStrings } from "../i18n";
-import { hasPlan, type CompileRequest, type MidtermRow, type MidtermSummary, type OpenedFile, type PlanSource, type SheetConflict, type Workspace } from "../workspace";
+import { hasPlan, WORKBOOK_FILES, type CompileRequest, type MidtermRow, type MidtermSummary, type OpenedFile, type PlanSource, type SheetConflict, type Workspace } from "../workspace";
 import { saveDownload } from "../download";
 import { asOfPeriod } from "../summary";
 import type { Work } from "./useWork";
@@ -135,7 +135,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
           {planKind === "file" && (
             <input
               type="file"
-              accept=".xlsx,.json"
+              accept={`${WORKBOOK_FILES},.json`}
               aria-label={t("planFromFile")}
               className={styles.files}
               onChange={(e) => setPlanFile(e.currentTarget.files?.[0])}
@@ -151,7 +151,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
           <Checkbox checked={useSheets} onChange={(_, d) => setUseSheets(Boolean(d.checked))} label={t("useWorkbookSheets")} />
           <input
             type="file"
-            accept=".xlsx"
+            accept={WORKBOOK_FILES}
             multiple
             aria-label={t("addDistrictFiles")}
             className={styles.files}

@@ -5,7 +5,7 @@
 import { useRef, useState, type DragEvent } from "react";
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
-import type { OpenedFile, StandaloneWorkspace } from "../workspace";
+import { WORKBOOK_FILES, type OpenedFile, type StandaloneWorkspace } from "../workspace";
 import type { Work } from "./useWork";
 
 const useStyles = makeStyles({
@@ -114,7 +114,7 @@ export function FilesPanel({ workspace, files, busy, run, onFilesChanged }: File
         className={styles.hidden}
         type="file"
         name="plan"
-        accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={`${WORKBOOK_FILES},.json,application/json`}
         aria-label={t("planFile")}
         onChange={(e) => {
           void open(Array.from(e.currentTarget.files ?? []), "plan");
@@ -139,7 +139,7 @@ export function FilesPanel({ workspace, files, busy, run, onFilesChanged }: File
         type="file"
         name="districts"
         multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={WORKBOOK_FILES}
         aria-label={t("districtFiles")}
         onChange={(e) => {
           void open(Array.from(e.currentTarget.files ?? []), "submission");

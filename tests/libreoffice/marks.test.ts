@@ -1,0 +1,50 @@
+/**
+ * Marked copies as LibreOffice opens them (needs soffice; `npm run test:libreoffice`): the
+ * patched package of a LibreOffice-made workbook and of an .xlsm with an existing note,
+ * converted to flat ODS, show every note (the existing one kept, the findings below it) and
+ * the severity fills, and the values are those of the original.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makeFinding } from "../../src/core/findings";
+import { MARK_FILLS, markWorkbookBuffer } from "../../src/files/mark";
+import { readWorkbookFile } from "../../src/files/read-node";
+import { convert } from "./soffice";
+
+jest.setTimeout(120_000);
+
+const FIXTURES = join(__dirname, "..", "fixtures");
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "lo-marks-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const findings = [
+  makeFinding("not-a-number", { file: "f", sheet: "安吉县", cell: "D6" }, { name: "社会养老床位总数", text: "abc" }),
+  makeFinding("truncated-year", { file: "f", sheet: "安吉县", cell: "Z40" }, { match: "到201年", context: "到201年底" }),
+];
+
+/** The text of each note of a flat ODS, markup removed. */
+const notes = (fods: string) => [...fods.matchAll(/<office:annotation\b[^>]*>([\s\S]*?)<\/office:annotation>/g)].map((m) => m[1].replace(/<dc:date>[^<]*<\/dc:date>/, "").replace(/<[^>]+>/g, ""));
+
+test.each([
+  ["validate/clean.xlsx", "clean（已标记）.xlsx", []],
+  ["reader/macro.xlsm", "macro（已标记）.xlsm", ["王五:", "含新建的两家养老院"]],
+])("%s: LibreOffice shows the notes and fills, and reads the same values", async (source, marked, kept) => {
+  const original = await readFile(join(FIXTURES, source));
+  const path = join(dir, marked);
+  await writeFile(path, await markWorkbookBuffer(original, findings));
+  await convert(dir, path, "fods", join(dir, "out"));
+  const fods = await readFile(join(dir, "out", marked.replace(/\.xls[xm]$/, ".fods")), "utf8");
+  const texts = notes(fods);
+  expect(texts).toHaveLength(2);
+  for (const k of kept as string[]) expect(texts[0]).toContain(k);
+  expect(texts[0]).toContain(`【错误】${findings[0].message}`);
+  expect(texts[1]).toContain(`【提示】${findings[1].message}`);
+  for (const argb of [MARK_FILLS.error, MARK_FILLS.warning]) expect(fods).toContain(`fo:background-color="#${argb.slice(2).toLowerCase()}"`);
+  const before = await readWorkbookFile(join(FIXTURES, source));
+  const after = await readWorkbookFile(path);
+  expect(after.sheets.map((s) => s.rows)).toEqual(before.sheets.map((s) => s.rows));
+});
