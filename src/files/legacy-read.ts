@@ -58,6 +58,21 @@ export function odsVisibility(contentXml: Uint8Array): OdsVisibility {
   return out;
 }
 
+/**
+ * Runs SheetJS with the console silenced: it prints diagnostics of damaged files there
+ * ("Missing Info for XLS Record …"), which would break the command line's one-line errors;
+ * what is wrong reaches the user as the reader's own error or finding.
+ */
+function quietly<T>(run: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  console.error = console.warn = console.log = () => undefined;
+  try {
+    return run();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
 /** Excel's error values by BIFF code, for an error cell SheetJS gives without its text. */
 const ERRORS: Record<number, string> = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A" };
 
@@ -81,7 +96,7 @@ export async function readLegacy(bytes: Uint8Array, name: string, limits: ReadLi
   const XLSX = await import("@e965/xlsx");
   let wb: ReturnType<typeof XLSX.read>;
   try {
-    wb = XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellNF: true, cellDates: false, cellStyles: false });
+    wb = quietly(() => XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellNF: true, cellDates: false, cellStyles: false }));
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     if (/password|encrypt/i.test(why)) throw new WorkbookReadError("encrypted", name);
@@ -102,7 +117,9 @@ export async function readLegacy(bytes: Uint8Array, name: string, limits: ReadLi
     } catch (e) {
       b.release();
       if (e instanceof OverLimit) return SheetBuilder.unread(sheetName, hidden, "sheet-too-large", { limit: e.limit, limitEn: e.limitEn });
-      throw e;
+      // What SheetJS made of a damaged file is not what it documents: the sheet is damaged.
+      const why = e instanceof Error ? e.message : String(e);
+      return SheetBuilder.unread(sheetName, hidden, "sheet-damaged", { detail: "无法解析", detailEn: `unreadable: ${why}` });
     }
   });
   return { name, sheets };
