@@ -182,10 +182,25 @@ function readRichText(sc: XmlScanner): string {
   }
 }
 
+/** <si><t>plain text</t></si>, nothing to decode: the fast path of parseSharedStrings. */
+const PLAIN_STRING = /<si><t(?: xml:space="preserve")?>([^<&_]*)<\/t><\/si>/y;
+
 function parseSharedStrings(sc: XmlScanner, text: string, limits: ReadLimits): string[] {
   const out: string[] = [];
   sc.reset(text);
-  while (sc.next()) {
+  for (;;) {
+    const lt = text.indexOf("<", sc.position);
+    if (text.startsWith("<si><t", lt)) {
+      PLAIN_STRING.lastIndex = lt;
+      const m = PLAIN_STRING.exec(text);
+      if (m) {
+        if (out.length >= limits.sharedStrings) throw overLimit.sharedStrings(limits);
+        out.push(m[1]);
+        sc.moveTo(PLAIN_STRING.lastIndex);
+        continue;
+      }
+    }
+    if (!sc.next()) break;
     if (sc.kind === END || !sc.is("si")) continue;
     if (out.length >= limits.sharedStrings) throw overLimit.sharedStrings(limits);
     out.push(readRichText(sc));
@@ -252,25 +267,48 @@ function* sheetWindows(bytes: Uint8Array): Generator<string> {
   }
 }
 
-/** "BC12" → [11, 54] (0-based row, column); undefined when it is not a cell reference. */
-export function parseRef(ref: string): [number, number] | undefined {
+/** A string of decimal digits (spaces around allowed) as its number; -1 for anything else. */
+function digits(v: string): number {
+  const t = v.length > 0 && (v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32) ? v.trim() : v;
+  if (t.length === 0 || t.length > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** A cell reference packed as row × REF_ROW + column (three letters reach column 18278). */
+const REF_ROW = 32768;
+
+/** "BC12" → 11 × REF_ROW + 54 (0-based row and column, packed); -1 when it is not a cell reference. */
+function packedRef(ref: string): number {
   let col = 0;
   let i = 0;
   const n = ref.length;
   for (; i < n; i++) {
-    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    const ch = ref.charCodeAt(i) | 0x20;
     if (ch < 97 || ch > 122) break;
     col = col * 26 + (ch - 96);
   }
-  if (i === 0 || i > 3 || i === n) return undefined;
+  if (i === 0 || i > 3 || i === n) return -1;
   let row = 0;
   for (; i < n; i++) {
     const d = ref.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return undefined;
+    if (d < 0 || d > 9) return -1;
     row = row * 10 + d;
   }
-  return row === 0 ? undefined : [row - 1, col - 1];
+  return row === 0 ? -1 : (row - 1) * REF_ROW + (col - 1);
 }
+
+/** "BC12" → [11, 54] (0-based row, column); undefined when it is not a cell reference. */
+export function parseRef(ref: string): [number, number] | undefined {
+  const at = packedRef(ref);
+  return at < 0 ? undefined : [Math.floor(at / REF_ROW), at % REF_ROW];
+}
+
 
 function parseRange(ref: string | undefined): MergedRange | undefined {
   if (!ref) return undefined;
@@ -305,6 +343,9 @@ export function slideFormula(formula: string, dr: number, dc: number): string {
   });
 }
 
+/** <c r="B5" s="3" t="n"><f>…</f><v>…</v></c> with nothing to decode: the fast path of readWorksheet. */
+const COMMON_CELL = /<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?>(?:<f>([^<&]*)<\/f>)?<v>([^<&]*)<\/v><\/c>/y;
+
 const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const NON_FINITE = /^\s*[+-]?(?:inf|infinity|nan)\s*$/i;
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
@@ -338,19 +379,22 @@ function readWorksheet(sc: XmlScanner, bytes: Uint8Array, b: SheetBuilder, ctx: 
   const shared = new Map<string, { formula: string; r: number; c: number }>();
 
   const readCell = (empty: boolean): void => {
-    const ref = sc.attr("r");
+    const refAt = sc.attrIndex("r");
     let cr = r;
     let cc = col + 1;
-    if (ref !== undefined) {
-      const at = parseRef(ref);
-      if (!at) throw new XmlError(`cell reference "${excerpt(ref)}"`);
-      [cr, cc] = at;
+    if (refAt >= 0) {
+      const at = sc.attrCellRef(refAt);
+      if (at < 0) throw new XmlError(`cell reference "${excerpt(sc.attrValue(refAt))}"`);
+      cr = Math.floor(at / REF_ROW);
+      cc = at % REF_ROW;
     }
     col = cc;
-    const type = sc.attr("t");
-    const style = Number(sc.attr("s") ?? 0);
     b.checkPosition(cr, cc);
     if (empty) return;
+    const typeAt = sc.attrIndex("t");
+    const type = typeAt < 0 ? undefined : sc.attrValue(typeAt);
+    const styleAt = sc.attrIndex("s");
+    const style = styleAt < 0 ? 0 : sc.attrInt(styleAt);
     let v: string | undefined;
     let f: string | undefined;
     let fType: string | undefined;
@@ -371,6 +415,21 @@ function readWorksheet(sc: XmlScanner, bytes: Uint8Array, b: SheetBuilder, ctx: 
       else if (sc.is("c") || sc.is("row")) throw new XmlError("cell not closed");
       else sc.skip();
     }
+    store(cr, cc, type, style, v, f, fType, fShared, inline);
+  };
+
+  /** A cell's value from what the file stores for it, into the builder (or a read problem). */
+  const store = (
+    cr: number,
+    cc: number,
+    type: string | undefined,
+    style: number,
+    v: string | undefined,
+    f: string | undefined,
+    fType: string | undefined,
+    fShared: string | undefined,
+    inline: string | undefined,
+  ): void => {
 
     let formula: string | undefined;
     if (f !== undefined && fType !== "dataTable") {
@@ -389,7 +448,22 @@ function readWorksheet(sc: XmlScanner, bytes: Uint8Array, b: SheetBuilder, ctx: 
     switch (type) {
       case undefined:
       case "n": {
-        if (v === undefined || v.trim() === "") break;
+        if (v === undefined) break;
+        // Plain decimal text (most cells) without a regular expression: +v also takes 0x…, 0b…,
+        // 0o… and surrounding spaces, which the first two characters rule out here.
+        const c0 = v.charCodeAt(0);
+        const c1 = v.charCodeAt(1) | 0x20;
+        const plain = ((c0 >= 48 && c0 <= 57) || c0 === 45) && c1 !== 120 && c1 !== 98 && c1 !== 111;
+        const quick = plain ? +v : NaN;
+        if (quick === quick && quick !== Infinity && quick !== -Infinity) {
+          value = ctx.dateStyles[style] ? serialToDate(quick, ctx.date1904) : quick;
+          if (value === undefined) {
+            b.problem("cell-date", cr, cc, { text: excerpt(v) });
+            return;
+          }
+          break;
+        }
+        if (v.trim() === "") break;
         if (!NUMBER.test(v)) {
           b.problem(NON_FINITE.test(v) ? "cell-non-finite" : "cell-type", cr, cc, { type: "n", text: excerpt(v) });
           return;
@@ -408,7 +482,7 @@ function readWorksheet(sc: XmlScanner, bytes: Uint8Array, b: SheetBuilder, ctx: 
       }
       case "s": {
         if (v === undefined) break;
-        const index = /^\s*\d+\s*$/.test(v) ? Number(v) : -1;
+        const index = digits(v);
         if (index < 0 || index >= ctx.strings.length) {
           b.problem("cell-shared-string", cr, cc, { index: excerpt(v.trim()), count: ctx.strings.length });
           return;
@@ -457,7 +531,26 @@ function readWorksheet(sc: XmlScanner, bytes: Uint8Array, b: SheetBuilder, ctx: 
 
   for (const text of sheetWindows(bytes)) {
     sc.reset(text);
-    while (sc.next()) {
+    for (;;) {
+      if (rowOpen) {
+        // The common form of a cell, as Excel, LibreOffice and ExcelJS write it, in one match;
+        // anything else (prefixes, entities, rich text, shared formulas…) goes the long way.
+        const lt = text.indexOf("<", sc.position);
+        if (text.charCodeAt(lt + 1) === 99 /* c */ && text.charCodeAt(lt + 2) === 32) {
+          COMMON_CELL.lastIndex = lt;
+          const m = COMMON_CELL.exec(text);
+          if (m) {
+            const at = packedRef(m[1]);
+            const cr = Math.floor(at / REF_ROW);
+            col = at % REF_ROW;
+            b.checkPosition(cr, col);
+            store(cr, col, m[3], m[2] === undefined ? 0 : +m[2], m[5], m[4], undefined, undefined, undefined);
+            sc.moveTo(COMMON_CELL.lastIndex);
+            continue;
+          }
+        }
+      }
+      if (!sc.next()) break;
       const kind = sc.kind;
       if (!inData) {
         if (sc.is("sheetData")) inData = kind === START;

@@ -72,6 +72,12 @@ export class XmlScanner {
     return this.s.slice(this.localStart, this.nameEnd);
   }
 
+  /** Moves on to `pos`, after an element read by other means (a closing tag's end). */
+  moveTo(pos: number): void {
+    this.pos = pos;
+    this.kind = END;
+  }
+
   /** Where the scanner stands: just after the current tag (after its end tag once text() or skip() ran). */
   get position(): number {
     return this.pos;
@@ -206,6 +212,59 @@ export class XmlScanner {
       if (this.attrNameEnd[k] - start === name.length && this.s.startsWith(name, start)) return this.value(k);
     }
     return undefined;
+  }
+
+  /**
+   * For the hot path of cells, without making strings: the index of an attribute of the current
+   * tag (-1 when absent), its value as a non-negative integer (-1 when it is not one), and its
+   * value read as a cell reference (row × 32768 + column, 0-based; -1 when it is not one).
+   */
+  attrIndex(name: string): number {
+    for (let k = 0; k < this.attrCount; k++) {
+      const start = this.attrNameStart[k];
+      if (this.attrNameEnd[k] - start === name.length && this.s.startsWith(name, start)) return k;
+    }
+    return -1;
+  }
+
+  attrInt(k: number): number {
+    const s = this.s;
+    const end = this.attrValueEnd[k];
+    let n = 0;
+    let i = this.attrValueStart[k];
+    if (i === end || end - i > 9) return -1;
+    for (; i < end; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  attrCellRef(k: number): number {
+    const s = this.s;
+    const end = this.attrValueEnd[k];
+    let i = this.attrValueStart[k];
+    let col = 0;
+    const colStart = i;
+    for (; i < end; i++) {
+      const ch = s.charCodeAt(i) | 0x20;
+      if (ch < 97 || ch > 122) break;
+      col = col * 26 + (ch - 96);
+    }
+    if (i === colStart || i - colStart > 3 || i === end || end - i > 7) return -1;
+    let row = 0;
+    for (; i < end; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      row = row * 10 + d;
+    }
+    return row === 0 ? -1 : (row - 1) * 32768 + (col - 1);
+  }
+
+  /** The value of attribute k (attrIndex), entities decoded. */
+  attrValue(k: number): string {
+    return this.value(k);
   }
 
   /** The value of a prefixed attribute by its local name, whatever the prefix (r:id, rel:id). */
