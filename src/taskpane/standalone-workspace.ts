@@ -13,7 +13,7 @@ import type { Download, MidtermSummary, OpenedFile, RunOptions, StandaloneWorksp
 
 
 interface Entry extends OpenedFile {
-  /** .xlsx: the original bytes (for marked copies) and the model. */
+  /** A workbook: the original bytes (for marked copies) and the model. */
   bytes?: ArrayBuffer;
   model?: WorkbookModel;
   /** .json plan: its text. */
@@ -40,18 +40,18 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
   /** The plan file; without one, the plan the first district workbook carries (hasPlan). */
   const plan = (): PlanInput => {
     const p = entries.find((e) => e.role === "plan") ?? entries.find((e) => e.carriesPlan);
-    if (!p) throw new Error("请先选择规划指标文件（.xlsx 或 .json）。");
+    if (!p) throw new Error("请先选择规划指标文件（工作簿或 .json）。");
     return p.text !== undefined ? { kind: "json", name: p.name, text: p.text } : { kind: "workbook", model: p.model! };
   };
   const workbooks = (): WorkbookModel[] => {
     const list = entries.filter((e) => e.role === "submission").map((e) => e.model!);
-    if (list.length === 0) throw new Error("请先选择至少一个区县填报工作簿（.xlsx）。");
+    if (list.length === 0) throw new Error("请先选择至少一个区县填报工作簿（.xlsx、.xlsm、.xls、.ods、.et）。");
     return list;
   };
 
   const openOne = async (file: File, role: "plan" | "submission" | "auto", run: RunOptions): Promise<Entry> => {
     if (isJson(file.name)) {
-      if (role === "submission") throw new Error(`填报工作簿必须是 .xlsx 文件：${file.name}`);
+      if (role === "submission") throw new Error(`填报工作簿必须是工作簿文件（.xlsx、.xlsm、.xls、.ods、.et）：${file.name}`);
       const text = await file.text();
       try {
         JSON.parse(text);
@@ -63,7 +63,7 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     const bytes = await file.arrayBuffer();
     const { model } = await engine.request({ type: "read", name: file.name, bytes }, run);
     const sheets = model.sheets.filter((s) => !s.hidden).map((s) => s.name);
-    // A visible 规划指标 sheet makes a dropped .xlsx the plan (a template carries a hidden one).
+    // A visible 规划指标 sheet makes a dropped workbook the plan (a template carries a hidden one).
     const detected = sheets.includes(PLAN_SHEET) ? "plan" : "submission";
     const entry: Entry = { name: file.name, role: role === "auto" ? detected : role, sheets, bytes, model };
     if (entry.role === "submission" && model.sheets.some((s) => s.hidden && s.name === PLAN_SHEET)) entry.carriesPlan = true;
