@@ -181,10 +181,8 @@ describe("XML without DTDs: entities are never expanded", () => {
     expect(out).toBeInstanceOf(WorkbookReadError);
   });
 
-  test("billion laughs in a sheet: that sheet is reported, quickly, and nothing is expanded", async () => {
-    const t = Date.now();
+  test("billion laughs in a sheet: that sheet is reported, and nothing is expanded (a hang would time the test out)", async () => {
     const { wb, result } = await check("billion-laughs.xlsx");
-    expect(Date.now() - t).toBeLessThan(5000);
     expect(text(wb)).not.toMatch(/lollol/);
     expect(result.findings.map(brief)).toEqual([{ sheet: "安吉县", cell: undefined, kind: "sheet-damaged", severity: "error" }]);
   });
