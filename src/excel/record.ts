@@ -53,8 +53,7 @@ export interface SettingsStore {
 }
 
 /** The settings of the open document (Office.context.document.settings). Only call inside Office. */
-export function officeSettings(): SettingsStore {
-  const settings = Office.context.document.settings;
+export function officeSettings(settings: Office.Settings = Office.context.document.settings): SettingsStore {
   return {
     get: (key) => settings.get(key),
     set: (key, value) => settings.set(key, value),
@@ -62,7 +61,7 @@ export function officeSettings(): SettingsStore {
     save: () =>
       new Promise<void>((resolve, reject) =>
         settings.saveAsync((result) =>
-          result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? "saveAsync failed")),
+          String(result.status) === "succeeded" ? resolve() : reject(new Error(result.error?.message ?? "saveAsync failed")),
         ),
       ),
   };

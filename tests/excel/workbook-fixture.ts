@@ -2,7 +2,10 @@
  * A small plan and district submission, as sheets of the recording mock: the shapes of
  * reporting-conventions §1 and §2, with defects of the kinds seeds/004 shows.
  */
-import type { RecordingExcel } from "./recording-mock";
+/** A workbook to seed: the recording mock or the Excel stand-in. */
+interface Seedable {
+  addSheet(name: string, rows: (string | number | null)[][]): unknown;
+}
 
 export const PLAN_ROWS: (string | number | null)[][] = [
   ["指标编码", "指标名称", "领域", "单位", "属性", "方向", "基期年", "基期值", "目标年", "目标值", "下限", "上限", "汇总方式"],
@@ -40,7 +43,7 @@ export const DEFECT_ROWS: (string | number | null)[][] = [
   ["ZZ-09", "自拟指标", "个", 3, null],
 ];
 
-export function seedWorkbook(excel: RecordingExcel, districts: Record<string, (string | number | null)[][]> = { 吴兴区: DEFECT_ROWS }): void {
+export function seedWorkbook(excel: Seedable, districts: Record<string, (string | number | null)[][]> = { 吴兴区: DEFECT_ROWS }): void {
   for (const [name, rows] of Object.entries(districts)) excel.addSheet(name, districtRows(name, rows));
   excel.addSheet("规划指标", PLAN_ROWS);
 }
