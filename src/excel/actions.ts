@@ -121,21 +121,10 @@ export async function validateActiveWorkbook(run: ExcelRunner, options: Validate
  * Marks exactly the given findings' cells (those the pane lists), without validating again;
  * the earlier marks are cleared first (marks.ts). Confirmed warnings are left unmarked.
  * Findings on a sheet deleted or renamed since are skipped, with a notice.
- * Requests: 1 (the sheet names) + those of markCells.
+ * Requests: those of markCells.
  */
 export async function markFindings(run: ExcelRunner, findings: readonly Finding[], options: ActionOptions): Promise<MarkOutcome> {
-  return run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    await context.sync();
-    checkCancelled(options.signal);
-    const present = new Set(worksheets.items.map((ws) => ws.name));
-    const wanted = findingsToMark(findings).filter((f) => f.sheet && f.cell);
-    const here = wanted.filter((f) => present.has(f.sheet as string));
-    const marks = await markCells(context, here, { ...options, lang: langOf(options) });
-    const gone = [...new Set(wanted.filter((f) => !present.has(f.sheet as string)).map((f) => f.sheet as string))];
-    return gone.length === 0 ? marks : { ...marks, notices: [notice("sheets-gone", { sheets: gone.join("”“") }), ...marks.notices] };
-  });
+  return run((context) => markCells(context, findingsToMark(findings), { ...options, lang: langOf(options) }));
 }
 
 export interface PlanOutcome {
@@ -238,7 +227,7 @@ export function clearMarks(run: ExcelRunner, options: ActionOptions): Promise<Cl
 }
 
 /** Deletes exactly the result sheets the add-in created. */
-export function removeResults(run: ExcelRunner, options: Pick<ActionOptions, "store" | "signal">): Promise<{ removed: string[] }> {
+export function removeResults(run: ExcelRunner, options: Pick<ActionOptions, "host" | "store" | "signal">): Promise<{ removed: string[] }> {
   return run((context) => removeResultSheets(context, options));
 }
 

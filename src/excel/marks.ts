@@ -1,34 +1,45 @@
 /**
  * Marks in the workbook (单元格标记): each finding's cell gets a fill by severity and an
- * explanation, and 清除标记 takes exactly that away again.
+ * explanation, and 清除标记 takes exactly that away again — and nothing of the clerk's.
  *
  * - Fill: error light red, warning light yellow (the finding-error / finding-warning styles of
- *   src/core/table-style.ts, as in the .xlsx output). Only format.fill is written: never a
- *   cell's values or formulas.
+ *   src/core/table-style.ts, as in the .xlsx output), solid (ExcelApi 1.9). Only format.fill is
+ *   written: never a cell's values or formulas.
  * - Explanation: a note (ExcelApi 1.18), else a threaded comment (ExcelApi 1.10), else none
- *   (the findings list alone, with a notice). A cell that already has a note or comment keeps
- *   it and gets none of ours.
- * - Before writing, each touched cell's fill is loaded and kept in the record (record.ts),
- *   with what the add-in added. Clearing restores exactly the recorded fills (format.fill.clear()
- *   where there was none) and deletes exactly the notes/comments the add-in added. Without
- *   ExcelApi 1.9 the fill pattern is unknown: a white (#FFFFFF) fill is taken for "no fill".
- * - Marking again first clears the earlier marks, in the same batch, so that the recorded
- *   "previous fill" is never the add-in's own.
+ *   (the findings list alone, with a notice), its text beginning with EXPLANATION_PREFIX. A
+ *   cell that already has a note or comment keeps it and gets none of ours. A host that refuses
+ *   comments although it reports them (office-js#1847) gets fills only, with a notice.
+ * - The record (record.ts, a very hidden sheet, read afresh in every run) gets each cell's row —
+ *   previous fill with pattern and pattern colour, the add-in's fill, a digest of the text it
+ *   wrote — in the same request as the mark and before it: a mark never exists without its row.
+ * - Clearing restores a fill only where the cell still has the add-in's fill (a fill the clerk
+ *   set since is kept), deletes a note or comment only when its text is still the add-in's
+ *   (an edited one is the clerk's now) and a comment only when nobody replied to it. Each
+ *   cell's row leaves the record in the request that restores the cell.
+ * - Marking first clears the earlier marks, so that a recorded "previous fill" is never the
+ *   add-in's own. A sheet protected by the template (no password) is unprotected for the
+ *   writes and protected again with the same options (protection.ts); a sheet with a password
+ *   is left alone and reported.
+ * - Without ExcelApi 1.9 the fill pattern is unknown: a white (#FFFFFF) fill is taken for
+ *   "no fill".
  *
- * Requests: marking is 2 syncs (load previous fills and notes, then write); when earlier marks
- * are cleared first, +1 (which sheets still exist) and +1 more when they had notes or comments
- * (do they still exist); +1 to locate existing threaded comments (ExcelApi 1.10–1.17 hosts with
- * comments on the touched sheets). Clearing is 2 syncs, or 3 when the marks had notes or
- * comments. All bounded, whatever the number of findings.
+ * Requests are sized in bytes (budget.ts): cells are taken in chunks, each chunk one request to
+ * load the cells' fills and notes and one to write the record rows and marks (+1 for comments).
+ * Progress is reported after each chunk; cancelling takes effect between chunks.
+ *   marking N cells:  2 (record) + 1 (protection) + 2·⌈N/n⌉ (+⌈N/n⌉ comments, +2 to locate the
+ *                     clerk's comments) + 1 (protection back) + the clearing of earlier marks;
+ *   clearing N marks: 2 (record) + 1 (protection) + 2·⌈N/n⌉ (+1 comment ids) + 1,
+ * where n is the chunk size the byte budget allows (on the web ~1,500 cells with notes).
  */
 import type { Finding, Lang } from "../core/findings";
 import { findingMessage } from "../core/findings";
 import { htmlColour, STYLE_COLOURS } from "../core/table-style";
 import type { HostInfo } from "../host";
+import { chunksByBytes, COST, requestBytes, utf8Bytes } from "./budget";
 import type { Notice } from "./notices";
 import { notice } from "./notices";
-import type { AddinRecord, MarkEntry, PreviousFill, SettingsStore } from "./record";
-import { loadRecord, saveRecord } from "./record";
+import { liftProtection, restoreProtection, type Lifted } from "./protection";
+import { explanationDigest, Record, recordRowBytes, sheetAddress, type MarkEntry, type PreviousFill, type SettingsStore, type SheetInfo } from "./record";
 import type { RunOptions } from "./run";
 import { checkCancelled } from "./run";
 
@@ -42,7 +53,8 @@ export const EXPLANATION_PREFIX = { zh: "【指标校验】", en: "[Indicator ch
 
 export interface MarkOptions extends RunOptions {
   host: HostInfo;
-  store: SettingsStore;
+  /** The document settings (only a record an earlier version left there is read from them). */
+  store?: SettingsStore;
   lang?: Lang;
 }
 
@@ -62,11 +74,6 @@ export interface ClearOutcome {
   notices: Notice[];
 }
 
-/** "'Sheet name'!A1": a cell address qualified by its sheet (quotes doubled). */
-export function sheetAddress(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
-
 /** "Sheet1!$D$9" or "'My sheet'!D9:D9" → "D9". */
 function firstCell(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1).split(":")[0].replace(/\$/g, "").toUpperCase();
@@ -80,228 +87,343 @@ export function explanationKind(host: HostInfo): "note" | "comment" | "none" {
 }
 
 interface Target {
-  sheet: string;
+  sheet: SheetInfo;
   cell: string;
   severity: "error" | "warning";
   text: string;
 }
 
 /** One target per cell: the worst severity, the messages joined. */
-function targetsOf(findings: readonly Finding[], lang: Lang): Target[] {
+function targetsOf(findings: readonly Finding[], lang: Lang, record: Record): { targets: Target[]; gone: string[] } {
   const byCell = new Map<string, Target>();
+  const gone = new Set<string>();
   for (const f of findings) {
     if (!f.sheet || !f.cell) continue;
-    const key = `${f.sheet}\u0000${f.cell.toUpperCase()}`;
+    const sheet = record.find(f.sheet);
+    if (!sheet) {
+      gone.add(f.sheet);
+      continue;
+    }
+    const key = `${sheet.id}\u0000${f.cell.toUpperCase()}`;
     const line = findingMessage(f, lang) + (f.confirmation ? (lang === "en" ? ` (confirmed: ${f.confirmation})` : `（已确认情况属实：${f.confirmation}）`) : "");
     const t = byCell.get(key);
-    if (!t) byCell.set(key, { sheet: f.sheet, cell: f.cell.toUpperCase(), severity: f.severity, text: line });
+    if (!t) byCell.set(key, { sheet, cell: f.cell.toUpperCase(), severity: f.severity, text: EXPLANATION_PREFIX[lang] + line });
     else {
       if (f.severity === "error") t.severity = "error";
       if (!t.text.split("\n").includes(line)) t.text += `\n${line}`;
     }
   }
-  return [...byCell.values()];
+  return { targets: [...byCell.values()], gone: [...gone] };
 }
 
-/** The fill a cell had, as the loaded RangeFill tells it. */
-function previousFill(fill: Excel.RangeFill, withPattern: boolean): PreviousFill {
+/** The fill a cell has, as the loaded RangeFill tells it; null: none. */
+function currentFill(fill: Excel.RangeFill, withPattern: boolean): PreviousFill | null {
   const color = typeof fill.color === "string" ? fill.color.toUpperCase() : "";
-  if (withPattern) {
-    const pattern = fill.pattern as string | null | undefined;
-    if (pattern === "None" || !color) return null;
-    return pattern && pattern !== "Solid" ? { color, pattern } : { color };
-  }
-  return !color || color === "#FFFFFF" ? null : { color };
+  if (!withPattern) return !color || color === "#FFFFFF" ? null : { color };
+  const pattern = fill.pattern as string | null | undefined;
+  if (pattern === "None" || !color) return null;
+  if (!pattern || pattern === "Solid") return { color };
+  const patternColor = typeof fill.patternColor === "string" ? fill.patternColor.toUpperCase() : undefined;
+  return patternColor ? { color, pattern, patternColor } : { color, pattern };
 }
 
-interface ClearPlan {
-  /** Recorded marks, and whether their note/comment still exists. */
-  apply(): { restored: number; removed: number; gone: number };
+const sameFill = (a: PreviousFill | null, b: PreviousFill | null): boolean =>
+  (a === null && b === null) || (!!a && !!b && a.color === b.color && (a.pattern ?? "") === (b.pattern ?? "") && (a.patternColor ?? "") === (b.patternColor ?? ""));
+
+/** Whether a cell still has the add-in's fill (an earlier version's row names no colour: either). */
+function hasMark(now: PreviousFill | null, mark: string): boolean {
+  if (!now || now.pattern) return false;
+  return mark ? now.color === mark : now.color === MARK_FILL.error || now.color === MARK_FILL.warning;
 }
 
-/**
- * Loads what clearing needs (whether the add-in's notes and comments still exist): one sync,
- * none when the record holds no explanation. Returns the writes to queue.
- */
-async function prepareClear(context: Excel.RequestContext, record: AddinRecord, host: HostInfo): Promise<ClearPlan> {
-  const sheets = context.workbook.worksheets;
-  // Marks on a sheet deleted (or renamed) since are gone with it.
-  sheets.load("items/name");
-  await context.sync();
-  const present = new Set(sheets.items.map((ws) => ws.name));
-  const marks = record.marks.filter((m) => present.has(m.sheet));
-  const withNotes = marks.filter((m) => m.explanation === "note");
-  const withComments = marks.filter((m) => m.explanation === "comment" && m.commentId);
-  const notes = host.supports("ExcelApi", "1.18")
-    ? withNotes.map((m) => {
-        const note = sheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell);
-        note.load("content");
-        return { m, note };
-      })
-    : [];
-  const comments = withComments.length > 0 && host.supports("ExcelApi", "1.10") ? context.workbook.comments : null;
-  comments?.load("items/id");
-  if (notes.length > 0 || comments) await context.sync();
-  return {
-    apply() {
-      let restored = 0;
-      let removed = 0;
-      let gone = record.marks.length - marks.length;
-      for (const m of marks) {
-        const fill = sheets.getItem(m.sheet).getRange(m.cell).format.fill;
-        restoreFill(fill, m.fill, host.supports("ExcelApi", "1.9"));
-        restored++;
-      }
-      for (const { note } of notes) {
-        if (note.isNullObject) gone++;
-        else {
-          note.delete();
-          removed++;
-        }
-      }
-      if (comments) {
-        const existing = new Set(comments.items.map((c) => c.id));
-        for (const m of withComments) {
-          if (existing.has(m.commentId as string)) {
-            comments.getItem(m.commentId as string).delete();
-            removed++;
-          } else gone++;
-        }
-      }
-      return { restored, removed, gone };
-    },
-  };
-}
-
-function restoreFill(fill: Excel.RangeFill, previous: PreviousFill, withPattern: boolean): void {
+function restoreFill(fill: Excel.RangeFill, previous: PreviousFill | null, withPattern: boolean): void {
   if (previous === null) {
     fill.clear();
     return;
   }
-  if (withPattern && previous.pattern) fill.pattern = previous.pattern as Excel.FillPattern;
+  if (withPattern) fill.pattern = (previous.pattern ?? "Solid") as Excel.FillPattern;
   fill.color = previous.color;
+  if (withPattern && previous.patternColor) fill.patternColor = previous.patternColor;
 }
 
-/** Removes the add-in's marks: restores the recorded fills, deletes its notes and comments. */
-export async function unmarkCells(context: Excel.RequestContext, options: MarkOptions): Promise<ClearOutcome> {
-  const { record, damaged } = loadRecord(options.store);
-  const notices: Notice[] = damaged ? [notice("record-damaged")] : [];
-  if (record.marks.length === 0) {
-    if (damaged) await saveRecord(options.store, record);
-    return { restored: 0, removed: 0, notices };
+/** Whether an explanation's text is still the one the add-in wrote (an earlier version's row has no digest: its prefix). */
+function unchanged(text: string, digest: string | undefined): boolean {
+  if (digest) return explanationDigest(text) === digest;
+  return text.startsWith(EXPLANATION_PREFIX.zh) || text.startsWith(EXPLANATION_PREFIX.en);
+}
+
+interface ClearCounts {
+  restored: number;
+  removed: number;
+  gone: number;
+  fillsChanged: number;
+  kept: number;
+}
+
+/**
+ * Clears recorded marks on the sheets that are not `refused`: chunk by chunk, the cells' present
+ * state loaded, then restored and their rows removed from the record in one request.
+ */
+async function clearEntries(context: Excel.RequestContext, record: Record, refused: ReadonlySet<string>, options: MarkOptions, budget: number): Promise<ClearCounts> {
+  const { host, signal } = options;
+  const withPattern = host.supports("ExcelApi", "1.9");
+  const counts: ClearCounts = { restored: 0, removed: 0, gone: 0, fillsChanged: 0, kept: 0 };
+  const worksheets = context.workbook.worksheets;
+  const all = record.marks().map((m) => ({ ...m, sheet: record.sheetOf(m.entry) }));
+  // Marks on a sheet deleted since are gone with it.
+  const lost = all.filter((m) => !m.sheet);
+  counts.gone += lost.filter((m) => m.entry.explanation).length;
+  record.remove(lost.map((m) => m.row));
+  const marks = all.filter((m): m is typeof m & { sheet: SheetInfo } => !!m.sheet && !refused.has(m.sheet.id));
+  if (marks.length === 0) return counts;
+
+  const notes = host.supports("ExcelApi", "1.18");
+  const comments = host.supports("ExcelApi", "1.10");
+  // Which of the add-in's comments still exist (their ids; one request, only when there are any).
+  let existing = new Set<string>();
+  if (comments && marks.some((m) => m.entry.explanation === "comment" && m.entry.commentId)) {
+    const list = context.workbook.comments;
+    list.load("items/id");
+    await context.sync();
+    existing = new Set(list.items.map((c) => c.id));
   }
-  const plan = await prepareClear(context, record, options.host);
-  checkCancelled(options.signal);
-  const { restored, removed, gone } = plan.apply();
+  const cost = (m: (typeof marks)[number]) => COST.range + COST.loadedFill + (m.entry.explanation ? COST.lookup : 0);
+  const total = marks.length;
+  let done = 0;
+  options.onProgress?.({ stage: "clear", done, total });
+  for (const chunk of chunksByBytes(marks, budget, cost)) {
+    checkCancelled(signal);
+    const loaded = chunk.map((m) => {
+      const ws = worksheets.getItem(m.sheet.id);
+      const range = ws.getRange(m.entry.cell);
+      range.format.fill.load(withPattern ? "color,pattern,patternColor" : "color");
+      let note: Excel.Note | null = null;
+      let comment: { c: Excel.Comment; replies: OfficeExtension.ClientResult<number> } | null = null;
+      if (m.entry.explanation === "note" && notes) {
+        note = ws.notes.getItemOrNullObject(m.entry.cell);
+        note.load("content");
+      } else if (m.entry.explanation === "comment" && comments && m.entry.commentId && existing.has(m.entry.commentId)) {
+        const c = context.workbook.comments.getItem(m.entry.commentId);
+        c.load("content");
+        comment = { c, replies: c.replies.getCount() };
+      }
+      return { m, range, note, comment };
+    });
+    await context.sync();
+    for (const { m, range, note, comment } of loaded) {
+      const now = currentFill(range.format.fill, withPattern);
+      if (hasMark(now, m.entry.mark)) {
+        restoreFill(range.format.fill, m.entry.fill, withPattern);
+        counts.restored++;
+      } else if (!sameFill(now, m.entry.fill)) counts.fillsChanged++;
+      if (note) {
+        if (note.isNullObject) counts.gone++;
+        else if (unchanged(note.content, m.entry.digest)) {
+          note.delete();
+          counts.removed++;
+        } else counts.kept++;
+      } else if (comment) {
+        if (comment.replies.value > 0 || !unchanged(comment.c.content, m.entry.digest)) counts.kept++;
+        else {
+          comment.c.delete();
+          counts.removed++;
+        }
+      } else if (m.entry.explanation) counts.gone++;
+    }
+    // After the cells: should the request stop half-way, the rows of the cells not restored stay.
+    record.remove(chunk.map((m) => m.row));
+    await context.sync();
+    done += chunk.length;
+    options.onProgress?.({ stage: "clear", done, total });
+  }
+  return counts;
+}
+
+function clearNotices(counts: ClearCounts): Notice[] {
+  const out: Notice[] = [];
+  if (counts.gone > 0) out.push(notice("marks-gone", { count: counts.gone }));
+  if (counts.fillsChanged > 0) out.push(notice("fills-changed", { count: counts.fillsChanged }));
+  if (counts.kept > 0) out.push(notice("explanations-kept", { count: counts.kept }));
+  return out;
+}
+
+/** The sheets the recorded marks are on. */
+function markedSheets(record: Record): SheetInfo[] {
+  return record.marks().flatMap((m) => record.sheetOf(m.entry) ?? []);
+}
+
+const unique = (sheets: readonly SheetInfo[]): SheetInfo[] => [...new Map(sheets.map((s) => [s.id, s])).values()];
+
+/**
+ * Lifts the protections a run needs, runs `work`, and puts every protection back — also when
+ * the work failed or was cancelled (with the comment ids still to record, if any).
+ */
+async function withProtectionLifted<T>(
+  context: Excel.RequestContext,
+  record: Record,
+  sheets: readonly SheetInfo[],
+  host: HostInfo,
+  work: (lifted: Lifted) => Promise<T>,
+  pending: () => void = () => undefined,
+): Promise<T> {
+  const lifted = await liftProtection(context, record, sheets, host);
+  let result: T;
+  try {
+    result = await work(lifted);
+  } catch (e) {
+    try {
+      pending();
+      restoreProtection(context, record, lifted.lifted);
+      await context.sync();
+    } catch {
+      // The work's own error is the one to report.
+    }
+    throw e;
+  }
+  pending();
+  restoreProtection(context, record, lifted.lifted);
   await context.sync();
-  if (gone > 0) notices.push(notice("marks-gone", { count: gone }));
-  options.onProgress?.({ stage: "clear", done: restored, total: restored });
-  await saveRecord(options.store, { ...record, marks: [] });
-  return { restored, removed, notices };
+  return result;
+}
+
+function protectedNotice(refused: readonly SheetInfo[]): Notice[] {
+  return refused.length > 0 ? [notice("protected-sheets", { sheets: refused.map((s) => s.name).join("”“") })] : [];
+}
+
+/** Removes the add-in's marks: restores the fills, deletes its notes and comments, as far as they are still its own. */
+export async function unmarkCells(context: Excel.RequestContext, options: MarkOptions): Promise<ClearOutcome> {
+  const budget = requestBytes(options.host);
+  const record = await Record.open(context, { budget, store: options.store });
+  const notices: Notice[] = record.damaged ? [notice("record-damaged", { count: record.damaged })] : [];
+  if (record.marks().length === 0 && record.lifts().length === 0) return { restored: 0, removed: 0, notices };
+  return withProtectionLifted(context, record, unique(markedSheets(record)), options.host, async ({ refused }) => {
+    const counts = await clearEntries(context, record, new Set(refused.map((s) => s.id)), options, budget);
+    record.compact();
+    return { restored: counts.restored, removed: counts.removed, notices: [...notices, ...protectedNotice(refused), ...clearNotices(counts)] };
+  });
 }
 
 /**
  * Marks the cells of the findings (those with a sheet and a cell, in this workbook). Earlier
- * marks are cleared first. The record is saved into the workbook's settings.
+ * marks are cleared first. Findings on a sheet that no longer exists are skipped, with a notice.
  */
 export async function markCells(context: Excel.RequestContext, findings: readonly Finding[], options: MarkOptions): Promise<MarkOutcome> {
-  const { host, store, signal } = options;
+  const { host, signal } = options;
   const lang = options.lang ?? "zh";
-  const { record, damaged } = loadRecord(store);
-  const notices: Notice[] = damaged ? [notice("record-damaged")] : [];
-  const kind = explanationKind(host);
+  const budget = requestBytes(host);
+  checkCancelled(signal);
+  const record = await Record.open(context, { budget, store: options.store });
+  checkCancelled(signal);
+  const notices: Notice[] = record.damaged ? [notice("record-damaged", { count: record.damaged })] : [];
+  const { targets, gone } = targetsOf(findings, lang, record);
+  if (gone.length > 0) notices.push(notice("sheets-gone", { sheets: gone.join("”“") }));
+  let kind = explanationKind(host);
   const withPattern = host.supports("ExcelApi", "1.9");
-  const sheets = context.workbook.worksheets;
+  const worksheets = context.workbook.worksheets;
+  // The comments of the last chunk (their ids, or none added), recorded with the next request or at the end.
+  let added: { first: number; entries: MarkEntry[] } | null = null;
+  const recordIds = () => {
+    if (added) record.updateExplanations(added.first, added.entries);
+    added = null;
+  };
 
-  // Earlier marks: find out what still exists (one sync when they had explanations).
-  const clear = record.marks.length > 0 ? await prepareClear(context, record, host) : null;
-  checkCancelled(signal);
+  return withProtectionLifted(
+    context,
+    record,
+    unique([...targets.map((t) => t.sheet), ...markedSheets(record)]),
+    host,
+    async ({ refused }) => {
+      const refusedIds = new Set(refused.map((s) => s.id));
+      notices.push(...protectedNotice(refused));
+      const cleared = await clearEntries(context, record, refusedIds, options, budget);
+      notices.push(...clearNotices(cleared));
+      const todo = targets.filter((t) => !refusedIds.has(t.sheet.id));
 
-  // One batch: the earlier marks cleared, then the previous fills (and notes) of the new cells
-  // loaded, so that what is recorded is the clerk's fill, not ours.
-  const cleared = clear?.apply();
-  if (cleared && cleared.gone > 0) notices.push(notice("marks-gone", { count: cleared.gone }));
-  let targets = targetsOf(findings, lang);
-  const sheetNames = [...new Set(targets.map((t) => t.sheet))];
-  const protection = host.supports("ExcelApi", "1.2")
-    ? sheetNames.map((name) => {
-        const p = sheets.getItem(name).protection;
-        p.load("protected");
-        return { name, p };
-      })
-    : [];
-  const loaded = targets.map((t) => {
-    const range = sheets.getItem(t.sheet).getRange(t.cell);
-    range.format.fill.load(withPattern ? "color,pattern" : "color");
-    const note = kind === "note" ? sheets.getItem(t.sheet).notes.getItemOrNullObject(t.cell) : null;
-    note?.load("content");
-    return { t, range, note };
-  });
-  const sheetComments =
-    kind === "comment"
-      ? sheetNames.map((name) => {
-          const comments = sheets.getItem(name).comments;
-          comments.load("items/id");
-          return { name, comments };
-        })
-      : [];
-  await context.sync();
-  checkCancelled(signal);
+      // Threaded comments have no address: locate those on the touched sheets (only when there are any).
+      const commented = new Set<string>();
+      if (kind === "comment" && todo.length > 0) {
+        const lists = unique(todo.map((t) => t.sheet)).map((sheet) => {
+          const list = worksheets.getItem(sheet.id).comments;
+          list.load("items/id");
+          return { sheet, list };
+        });
+        await context.sync();
+        const located = lists.flatMap(({ sheet, list }) =>
+          list.items.map((c) => {
+            const where = c.getLocation();
+            where.load("address");
+            return { sheet, where };
+          }),
+        );
+        if (located.length > 0) await context.sync();
+        for (const { sheet, where } of located) commented.add(`${sheet.id}\u0000${firstCell(where.address)}`);
+      }
 
-  // Threaded comments have no address: locate the existing ones (only when there are any).
-  const commented = new Set<string>();
-  const located = sheetComments.flatMap(({ name, comments }) =>
-    comments.items.map((c) => {
-      const where = c.getLocation();
-      where.load("address");
-      return { name, where };
-    }),
+      const cost = (t: Target) => Math.max(COST.range + COST.loadedFill + COST.lookup, COST.range + COST.explanation + recordRowBytes({ sheetId: t.sheet.id, sheet: t.sheet.name, cell: t.cell, mark: "#FFFFFF", fill: null, explanation: "comment", digest: "00000000" }) + utf8Bytes(JSON.stringify(t.text)));
+      let marked = 0;
+      let hadNotes = 0;
+      options.onProgress?.({ stage: "mark", done: 0, total: todo.length });
+      for (const chunk of chunksByBytes(todo, budget, cost)) {
+        checkCancelled(signal);
+        // The cells' fills and notes as they are now.
+        const loaded = chunk.map((t) => {
+          const ws = worksheets.getItem(t.sheet.id);
+          const range = ws.getRange(t.cell);
+          range.format.fill.load(withPattern ? "color,pattern,patternColor" : "color");
+          const note = kind === "note" ? ws.notes.getItemOrNullObject(t.cell) : null;
+          note?.load("content");
+          return { t, range, note };
+        });
+        await context.sync();
+
+        // The record rows first, then the fills and notes, in one request.
+        recordIds();
+        const entries: MarkEntry[] = loaded.map(({ t, range, note }) => {
+          const mark = MARK_FILL[t.severity];
+          const own = kind === "note" ? !!note && note.isNullObject : kind === "comment" ? !commented.has(`${t.sheet.id}\u0000${t.cell}`) : false;
+          if (kind !== "none" && !own) hadNotes++;
+          const entry: MarkEntry = { sheetId: t.sheet.id, sheet: t.sheet.name, cell: t.cell, mark, fill: currentFill(range.format.fill, withPattern), explanation: own ? (kind as "note" | "comment") : null };
+          if (own) entry.digest = explanationDigest(t.text);
+          return entry;
+        });
+        const first = record.addMarks(entries);
+        loaded.forEach(({ t, range }, i) => {
+          if (withPattern) range.format.fill.pattern = "Solid";
+          range.format.fill.color = entries[i].mark;
+          if (entries[i].explanation === "note") worksheets.getItem(t.sheet.id).notes.add(t.cell, t.text);
+        });
+        await context.sync();
+
+        // Threaded comments in a request of their own: a host that refuses them leaves the fills.
+        const commentsOf = entries.map((e, i) => (e.explanation === "comment" ? { i, c: context.workbook.comments.add(sheetAddress(loaded[i].t.sheet.name, loaded[i].t.cell), loaded[i].t.text) } : null));
+        if (commentsOf.some((x) => x)) {
+          for (const x of commentsOf) x?.c.load("id");
+          try {
+            await context.sync();
+          } catch (e) {
+            notices.push(notice("comments-failed", { reason: e instanceof Error ? e.message : String(e) }));
+            kind = "none";
+          }
+          // Ids of the comments added (Excel ran the actions before the one that failed, if any).
+          for (const x of commentsOf) {
+            if (!x) continue;
+            const e = entries[x.i];
+            try {
+              e.commentId = x.c.id;
+            } catch {
+              e.explanation = null;
+              delete e.digest;
+            }
+          }
+          added = { first, entries };
+        }
+        marked += chunk.length;
+        options.onProgress?.({ stage: "mark", done: marked, total: todo.length });
+      }
+      if (kind === "none" && marked > 0 && explanationKind(host) === "none") notices.push(notice("explanations-unsupported"));
+      if (hadNotes > 0) notices.push(notice("cells-had-notes", { count: hadNotes }));
+      return { cells: marked, explanations: kind, notices };
+    },
+    recordIds,
   );
-  if (located.length > 0) {
-    await context.sync();
-    for (const { name, where } of located) commented.add(`${name}\u0000${firstCell(where.address)}`);
-  }
-
-  const protectedSheets = new Set(protection.filter(({ p }) => p.protected).map(({ name }) => name));
-  if (protectedSheets.size > 0) notices.push(notice("protected-sheets", { sheets: [...protectedSheets].join("”“") }));
-
-  // The writes: fills, explanations.
-  const marks: MarkEntry[] = [];
-  const added: { entry: MarkEntry; comment: Excel.Comment }[] = [];
-  let hadNotes = 0;
-  for (const { t, range, note } of loaded) {
-    if (protectedSheets.has(t.sheet)) continue;
-    const entry: MarkEntry = { sheet: t.sheet, cell: t.cell, fill: previousFill(range.format.fill, withPattern), explanation: null };
-    range.format.fill.color = MARK_FILL[t.severity];
-    const text = EXPLANATION_PREFIX[lang] + t.text;
-    if (kind === "note") {
-      if (note && !note.isNullObject) hadNotes++;
-      else {
-        sheets.getItem(t.sheet).notes.add(t.cell, text);
-        entry.explanation = "note";
-      }
-    } else if (kind === "comment") {
-      if (commented.has(`${t.sheet}\u0000${t.cell}`)) hadNotes++;
-      else {
-        const comment = context.workbook.comments.add(sheetAddress(t.sheet, t.cell), text);
-        comment.load("id");
-        entry.explanation = "comment";
-        added.push({ entry, comment });
-      }
-    }
-    marks.push(entry);
-  }
-  targets = targets.filter((t) => !protectedSheets.has(t.sheet));
-  await context.sync();
-  for (const { entry, comment } of added) entry.commentId = comment.id;
-  options.onProgress?.({ stage: "mark", done: marks.length, total: marks.length });
-
-  if (kind === "none" && marks.length > 0) notices.push(notice("explanations-unsupported"));
-  if (hadNotes > 0) notices.push(notice("cells-had-notes", { count: hadNotes }));
-  try {
-    await saveRecord(store, { ...record, marks });
-  } catch (e) {
-    notices.push(notice("settings-not-saved", { reason: e instanceof Error ? e.message : String(e) }));
-  }
-  return { cells: targets.length, explanations: kind, notices };
 }

@@ -14,16 +14,28 @@ const NOTICE_TEXT = {
     en: "{count} cells already had a note or comment: no explanation was added to them (theirs is left as it was).",
   },
   "protected-sheets": {
-    zh: "工作表“{sheets}”受保护，其中的单元格未标记。",
-    en: "Sheet(s) “{sheets}” are protected: their cells were not marked.",
+    zh: "工作表“{sheets}”设有密码保护，加载项未改动其中的单元格。",
+    en: "Sheet(s) “{sheets}” are protected with a password: the add-in left their cells as they were.",
+  },
+  "comments-failed": {
+    zh: "此 Excel 拒绝添加批注（{reason}）：单元格已标记底色，问题说明请看问题列表。",
+    en: "This Excel refused to add comments ({reason}): the cells were filled; see the findings list for the explanations.",
+  },
+  "fills-changed": {
+    zh: "{count} 个单元格的底色在标记后已被改动，保留了现在的底色。",
+    en: "{count} cells were given another fill after they were marked: their present fill was kept.",
+  },
+  "explanations-kept": {
+    zh: "{count} 条加载项添加的备注或批注已被修改或已有回复，予以保留。",
+    en: "{count} notes or comments the add-in added have been edited or replied to since: they were kept.",
   },
   "sheets-gone": {
     zh: "工作表“{sheets}”已不存在（已删除或改名），其中的问题未标记：请重新校验。",
     en: "Sheet(s) “{sheets}” no longer exist (deleted or renamed): their findings were not marked; validate again.",
   },
   "record-damaged": {
-    zh: "加载项的修改记录已损坏，无法恢复之前的底色；已重新开始记录。",
-    en: "The add-in's record of changes was damaged and could not be used to restore earlier fills; a new record was started.",
+    zh: "加载项的修改记录中有 {count} 行无法识别，这些单元格的底色无法恢复。",
+    en: "{count} rows of the add-in's record of changes could not be read: those cells' fills cannot be restored.",
   },
   "marks-gone": {
     zh: "{count} 处加载项添加的备注或批注已被删除，无需清除。",
@@ -44,10 +56,6 @@ const NOTICE_TEXT = {
   "no-plan-sheet": {
     zh: "本工作簿中没有“规划指标”工作表：请在面板中选择规划文件，或用“指标定义”创建规划指标表。",
     en: "This workbook has no 规划指标 sheet: pick a plan file in the pane, or create a 规划指标 sheet from the 指标定义 tab.",
-  },
-  "settings-not-saved": {
-    zh: "修改记录未能保存到工作簿（{reason}）：保存并重新打开文件后可能无法清除标记。",
-    en: "The record of changes could not be saved into the workbook ({reason}): clearing the marks after reopening the file may not work.",
   },
 } as const;
 

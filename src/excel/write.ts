@@ -2,36 +2,46 @@
  * The Office.js writer: renders tables of the table model (src/core/table.ts) into sheets of
  * the open workbook, looking like the .xlsx output (the same style map, src/core/table-style.ts).
  *
- * - Sheets the add-in created are in the record (record.ts): writing again replaces them;
- *   removeResultSheets deletes exactly them. A user's sheet of the same name is never touched
- *   without asking: writeTables returns the conflicts (onConflict "ask"), writes beside it as
- *   "中期评估表 (2)" ("rename"), or replaces it when the user said so ("replace").
+ * - Sheets the add-in created are in the record (record.ts, by id and name): writing again
+ *   replaces them; removeResultSheets deletes exactly them (not a sheet the user renamed, nor a
+ *   user's sheet that took the name since). A user's sheet of the same name — compared without
+ *   case, as Excel compares names — is never touched without asking: writeTables returns the
+ *   conflicts (onConflict "ask"), writes beside it as "中期评估表 (2)" ("rename"), or replaces it
+ *   when the user said so ("replace"). The new sheets are recorded before they are added.
  * - Text stays text: every string cell gets the Text number format ("@") before the values
  *   are assigned, so Excel takes "=1+1", "+86…", "-", "@x", "2018-06" or "50%" literally, as
- *   when typing into a Text cell, instead of making a formula, a date or a number. Values go
- *   in with one range.values assignment per table, formats with one numberFormat assignment.
+ *   when typing into a Text cell, instead of making a formula, a date or a number.
  * - Styles: fills, fonts, borders and alignment per rectangle of cells of one look (no request
  *   per cell). Merges (ExcelApi 1.2), column widths and row heights (1.2), frozen header
- *   (1.7), data validation (1.8), print setup (1.9), notes (1.18) or comments (1.10) are used
- *   where the host has them; without them the sheets are written plainer, with a notice.
- * - Requests: 2 syncs whatever the size (the sheet names, then every write), +1 for the print
- *   setup and the chart (kept apart so that a host refusing them cannot undo the sheets).
+ *   (1.7), data validation (1.8), print setup (1.9), notes (1.18) or comments (1.10),
+ *   protection (1.2; its selectionMode only from 1.7) are used where the host has them;
+ *   without them the sheets are written plainer, with a notice.
+ * - Requests are sized in bytes (budget.ts): values and formats go in row blocks, every write
+ *   is queued with its estimated size and a request is sent when the next write would not fit,
+ *   so no request exceeds the budget (2.5 MB on the web) whatever the table's size. Progress
+ *   after each request; cancelling between requests. A run that fails or is cancelled after
+ *   adding sheets deletes them again: no half-written result sheet is left behind.
+ *   Requests: 2 (the record) + 1 (record rows, sheets added) + ⌈bytes / budget⌉ (+1 for the
+ *   sheet ids when recorded) + 1 for the print setup and the chart (kept apart so that a host
+ *   refusing them cannot undo the sheets).
  */
 import { a1 } from "../core/model";
 import type { TableCell, TableModel } from "../core/table";
 import { cellAlignment, FONT_NAME, FONT_SIZE, formatCode, htmlColour, rowHeight, STYLE_COLOURS, UNBORDERED } from "../core/table-style";
 import type { HostInfo } from "../host";
-import { explanationKind, sheetAddress } from "./marks";
+import { COST, jsonBytes, RequestBatcher, requestBytes, utf8Bytes } from "./budget";
+import { explanationKind } from "./marks";
 import type { Notice } from "./notices";
 import { notice } from "./notices";
-import type { SettingsStore } from "./record";
-import { loadRecord, saveRecord } from "./record";
+import { protectionOptions } from "./protection";
+import { Record, sameSheetName, sheetAddress, type SettingsStore, type SheetInfo } from "./record";
 import type { RunOptions } from "./run";
-import { checkCancelled } from "./run";
+import { ActionError, CancelledError, checkCancelled } from "./run";
 
 export interface WriteOptions extends RunOptions {
   host: HostInfo;
-  store: SettingsStore;
+  /** The document settings (only a record an earlier version left there is read from them). */
+  store?: SettingsStore;
   /** A user's sheet with a table's name: report it ("ask", default), write beside it, or replace it. */
   onConflict?: "ask" | "rename" | "replace";
   /**
@@ -75,10 +85,10 @@ export function freeName(name: string, taken: ReadonlySet<string>): string {
   }
 }
 
-/** True when `candidate` is a name freeName could have made from `name`. */
+/** True when `candidate` is a name freeName could have made from `name` (case aside, as in Excel). */
 function isVariantOf(candidate: string, name: string): boolean {
   const m = / \((\d+)\)$/.exec(candidate);
-  return !!m && candidate === name.slice(0, 31 - m[0].length) + m[0];
+  return !!m && sameSheetName(candidate, name.slice(0, 31 - m[0].length) + m[0]);
 }
 
 /** A rectangle of cells, 0-based inclusive. */
@@ -153,6 +163,7 @@ export function numberFormatOf(cell: TableCell | null): string {
 }
 
 interface Features {
+  host: HostInfo;
   merge: boolean;
   size: boolean;
   freeze: boolean;
@@ -164,6 +175,7 @@ interface Features {
 
 function features(host: HostInfo): Features {
   return {
+    host,
     merge: host.supports("ExcelApi", "1.2"),
     size: host.supports("ExcelApi", "1.2"),
     freeze: host.supports("ExcelApi", "1.7"),
@@ -187,18 +199,59 @@ function missing(tables: readonly TableModel[], f: Features): string[] {
   return out;
 }
 
-/** Queues every write of one table into a new sheet. */
-function renderTable(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, table: TableModel, f: Features): void {
+/** One write into a sheet, with its estimated size in a request. */
+interface Write {
+  bytes: number;
+  queue: (ws: Excel.Worksheet) => void;
+}
+
+/** Rows per values block: at most half the budget of values and formats. */
+function rowBlocks(cells: (TableCell | null)[][], budget: number): { from: number; to: number }[] {
+  const blocks: { from: number; to: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  cells.forEach((row, r) => {
+    const b = jsonBytes(row.map((c) => (c && c.value !== null ? c.value : ""))) + jsonBytes(row.map(numberFormatOf));
+    if (r > from && bytes + b > budget / 2) {
+      blocks.push({ from, to: r - 1 });
+      from = r;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (cells.length > 0) blocks.push({ from, to: cells.length - 1 });
+  return blocks;
+}
+
+/** Every write of one table into its (new, empty) sheet, in order. */
+function tableWrites(context: Excel.RequestContext, sheetName: string, table: TableModel, f: Features, budget: number): Write[] {
+  const out: Write[] = [];
   const { cells, cols } = grid(table);
   const rows = Math.max(cells.length, 1);
-  const all = ws.getRange(`A1:${a1(rows - 1, cols - 1)}`);
-  all.format.font.name = FONT_NAME;
-  all.format.font.size = FONT_SIZE;
-  all.format.verticalAlignment = "Center";
-  if (cells.length > 0) {
-    // Formats first: a string cell is Text before its value arrives.
-    all.numberFormat = cells.map((row) => row.map(numberFormatOf));
-    all.values = cells.map((row) => row.map((cell) => (cell && cell.value !== null ? cell.value : "")));
+  out.push({
+    bytes: COST.range + 3 * COST.action,
+    queue: (ws) => {
+      const all = ws.getRange(`A1:${a1(rows - 1, cols - 1)}`);
+      all.format.font.name = FONT_NAME;
+      all.format.font.size = FONT_SIZE;
+      all.format.verticalAlignment = "Center";
+    },
+  });
+  // Values in row blocks; formats first in each: a string cell is Text before its value arrives.
+  for (const { from, to } of rowBlocks(cells, budget)) {
+    const part = cells.slice(from, to + 1);
+    const formats = part.map((row) => row.map(numberFormatOf));
+    const values = part.map((row) => row.map((cell) => (cell && cell.value !== null ? cell.value : "")));
+    // Office.js itself splits an assignment of more than 1,500 cells into pieces of ~800 bytes each.
+    const pieces = Math.ceil((part.length * cols) / 1500) * 2;
+    out.push({
+      bytes: jsonBytes(formats) + jsonBytes(values) + COST.range + pieces * 800,
+      queue: (ws) => {
+        const range = ws.getRange(`${a1(from, 0)}:${a1(to, cols - 1)}`);
+        range.numberFormat = formats;
+        range.values = values;
+      },
+    });
   }
 
   // Looks: style + alignment + border, as rectangles.
@@ -213,39 +266,44 @@ function renderTable(context: Excel.RequestContext, ws: Excel.Worksheet, sheetNa
     const [style, horizontal, wrap, bordered] = key.split("|");
     const look = style ? STYLE_COLOURS[style as keyof typeof STYLE_COLOURS] : {};
     for (const rect of rects) {
-      const range = ws.getRange(rectAddress(rect));
-      if (look.fill) range.format.fill.color = htmlColour(look.fill);
-      if (look.font) range.format.font.color = htmlColour(look.font);
-      if (look.bold) range.format.font.bold = true;
-      if (look.size) range.format.font.size = look.size;
-      range.format.horizontalAlignment = horizontal === "center" ? "Center" : horizontal === "right" ? "Right" : "Left";
-      if (wrap === "1") range.format.wrapText = true;
-      if (bordered === "1") {
-        const edges: `${Excel.BorderIndex}`[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-        if (rect.bottom > rect.top) edges.push("InsideHorizontal");
-        if (rect.right > rect.left) edges.push("InsideVertical");
-        for (const edge of edges) {
-          const border = range.format.borders.getItem(edge);
-          border.style = "Continuous";
-          border.color = "#808080";
-        }
-      }
+      const edges: `${Excel.BorderIndex}`[] = bordered === "1" ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] : [];
+      if (edges.length > 0 && rect.bottom > rect.top) edges.push("InsideHorizontal");
+      if (edges.length > 0 && rect.right > rect.left) edges.push("InsideVertical");
+      out.push({
+        bytes: COST.range + 6 * COST.action + edges.length * 2 * COST.action,
+        queue: (ws) => {
+          const range = ws.getRange(rectAddress(rect));
+          if (look.fill) range.format.fill.color = htmlColour(look.fill);
+          if (look.font) range.format.font.color = htmlColour(look.font);
+          if (look.bold) range.format.font.bold = true;
+          if (look.size) range.format.font.size = look.size;
+          range.format.horizontalAlignment = horizontal === "center" ? "Center" : horizontal === "right" ? "Right" : "Left";
+          if (wrap === "1") range.format.wrapText = true;
+          for (const edge of edges) {
+            const border = range.format.borders.getItem(edge);
+            border.style = "Continuous";
+            border.color = "#808080";
+          }
+        },
+      });
     }
   }
 
-  // Merges (colSpan), column widths, the title row's height.
+  // Merges (colSpan), column widths, row heights.
   cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       const span = Math.min(cell?.colSpan ?? 1, cols - c);
       if (span <= 1 || !cell) return;
-      const range = ws.getRange(`${a1(r, c)}:${a1(r, c + span - 1)}`);
-      if (f.merge) range.merge(false);
-      else if (cellAlignment(cell).horizontal === "center") range.format.horizontalAlignment = "CenterAcrossSelection";
+      const address = `${a1(r, c)}:${a1(r, c + span - 1)}`;
+      if (f.merge) out.push({ bytes: COST.range + COST.action, queue: (ws) => ws.getRange(address).merge(false) });
+      else if (cellAlignment(cell).horizontal === "center") {
+        out.push({ bytes: COST.range + COST.action, queue: (ws) => (ws.getRange(address).format.horizontalAlignment = "CenterAcrossSelection") });
+      }
     }),
   );
   if (f.size) {
     table.columns.forEach((col, c) => {
-      ws.getRange(`${a1(0, c)}:${a1(rows - 1, c)}`).format.columnWidth = widthPoints(col.width);
+      out.push({ bytes: COST.range + COST.action, queue: (ws) => (ws.getRange(`${a1(0, c)}:${a1(rows - 1, c)}`).format.columnWidth = widthPoints(col.width)) });
     });
     // The heights the .xlsx writer sets: Excel does not fit merged or wrapped rows itself.
     // Consecutive rows of one height are set as one range.
@@ -254,51 +312,71 @@ function renderTable(context: Excel.RequestContext, ws: Excel.Worksheet, sheetNa
       let end = r;
       while (end + 1 < heights.length && heights[end + 1] === heights[r]) end += 1;
       const height = heights[r];
-      if (height !== undefined) ws.getRange(`A${r + 1}:A${end + 1}`).format.rowHeight = height;
+      const address = `A${r + 1}:A${end + 1}`;
+      if (height !== undefined) out.push({ bytes: COST.range + COST.action, queue: (ws) => (ws.getRange(address).format.rowHeight = height) });
       r = end + 1;
     }
   }
   if (f.freeze && (table.headerRows > 0 || table.frozenColumns)) {
-    if (table.frozenColumns) ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(Math.max(table.headerRows, 1) - 1, table.frozenColumns - 1)}`));
-    else ws.freezePanes.freezeRows(table.headerRows);
+    out.push({
+      bytes: COST.range + COST.action,
+      queue: (ws) => {
+        if (table.frozenColumns) ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(Math.max(table.headerRows, 1) - 1, table.frozenColumns - 1)}`));
+        else ws.freezePanes.freezeRows(table.headerRows);
+      },
+    });
   }
 
   // Inputs (templates): unlocked, with validation.
   for (const input of table.inputs ?? []) {
-    const range = ws.getRange(a1(input.row, input.col));
-    if (f.protect) range.format.protection.locked = false;
-    if (f.validation) {
-      const title = (input.title ?? "").slice(0, 32);
-      const prompt = input.prompt.slice(0, 255);
-      range.dataValidation.prompt = { showPrompt: true, title, message: prompt };
-      if (input.kind === "decimal") {
-        const { min, max } = input;
-        range.dataValidation.rule = {
-          decimal:
-            min !== undefined && max !== undefined
-              ? { formula1: min, formula2: max, operator: "Between" }
-              : min !== undefined
-                ? { formula1: min, operator: "GreaterThanOrEqualTo" }
-                : max !== undefined
-                  ? { formula1: max, operator: "LessThanOrEqualTo" }
-                  : { formula1: -1e15, formula2: 1e15, operator: "Between" },
-        };
-        range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title, message: prompt };
-      }
-    }
+    const title = (input.title ?? "").slice(0, 32);
+    const prompt = input.prompt.slice(0, 255);
+    out.push({
+      bytes: COST.range + 4 * COST.action + 2 * utf8Bytes(title + prompt),
+      queue: (ws) => {
+        const range = ws.getRange(a1(input.row, input.col));
+        if (f.protect) range.format.protection.locked = false;
+        if (!f.validation) return;
+        range.dataValidation.prompt = { showPrompt: true, title, message: prompt };
+        if (input.kind === "decimal") {
+          const { min, max } = input;
+          range.dataValidation.rule = {
+            decimal:
+              min !== undefined && max !== undefined
+                ? { formula1: min, formula2: max, operator: "Between" }
+                : min !== undefined
+                  ? { formula1: min, operator: "GreaterThanOrEqualTo" }
+                  : max !== undefined
+                    ? { formula1: max, operator: "LessThanOrEqualTo" }
+                    : { formula1: -1e15, formula2: 1e15, operator: "Between" },
+          };
+          range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title, message: prompt };
+        }
+      },
+    });
   }
 
   // Notes on cells (a finding's explanation in 分区数据).
   cells.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (!cell?.note) return;
-      if (f.explanations === "note") ws.notes.add(a1(r, c), cell.note);
-      else if (f.explanations === "comment") context.workbook.comments.add(sheetAddress(sheetName, a1(r, c)), cell.note);
+      const note = cell?.note;
+      if (!note || f.explanations === "none") return;
+      out.push({
+        bytes: COST.explanation + utf8Bytes(JSON.stringify(note)),
+        queue: (ws) => {
+          if (f.explanations === "note") ws.notes.add(a1(r, c), note);
+          else context.workbook.comments.add(sheetAddress(sheetName, a1(r, c)), note);
+        },
+      });
     }),
   );
 
-  if (f.protect && table.protect) ws.protection.protect({ selectionMode: "Normal", allowFormatColumns: true, allowFormatRows: true });
-  if (table.hidden) ws.visibility = "Hidden";
+  // Last: protection (the template's, without a password) and visibility.
+  if (f.protect && table.protect) {
+    out.push({ bytes: COST.action, queue: (ws) => ws.protection.protect(protectionOptions(f.host, { selectionMode: "Normal", allowFormatColumns: true, allowFormatRows: true })) });
+  }
+  if (table.hidden) out.push({ bytes: COST.action, queue: (ws) => (ws.visibility = "Hidden") });
+  return out;
 }
 
 /** Queues a table's print setup (ExcelApi 1.9). */
@@ -339,34 +417,35 @@ function renderChart(ws: Excel.Worksheet, spec: ChartSpec): void {
  * replacing the add-in's own earlier sheets. See the module comment for conflicts.
  */
 export async function writeTables(context: Excel.RequestContext, tables: readonly TableModel[], options: WriteOptions): Promise<WriteOutcome> {
-  const { host, store, signal } = options;
+  const { host, signal } = options;
+  const budget = requestBytes(host);
   const onConflict = options.onConflict ?? "ask";
   const results = options.results ?? true;
-  const { record } = loadRecord(store);
-  const owned = new Set(record.sheets);
-
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
+  const record = await Record.open(context, { budget, store: options.store });
   checkCancelled(signal);
-  const existing = new Set(worksheets.items.map((ws) => ws.name));
+  // The add-in's own sheets: recorded, still there, still of the recorded name.
+  const owned = new Map<string, { sheet: SheetInfo; row: number }>();
+  for (const { row, entry } of record.results()) {
+    const sheet = record.sheetOf(entry);
+    if (sheet && sameSheetName(sheet.name, entry.sheet)) owned.set(sheet.name.toLowerCase(), { sheet, row });
+  }
   const wanted = [...tables.map((t) => t.name), ...(options.chart ? [options.chart.sheet] : [])];
 
   // Decide every sheet's name before writing anything.
-  const taken = new Set([...existing, ...wanted]);
+  const taken = new Set([...record.sheets.map((s) => s.name), ...wanted]);
   const conflicts: SheetConflict[] = [];
   const target = new Map<string, string>();
   const notices: Notice[] = [];
   for (const name of wanted) {
-    const mine = results && owned.has(name);
-    if (!existing.has(name) || mine || onConflict === "replace") {
+    const mine = results && owned.has(name.toLowerCase());
+    if (!record.find(name) || mine || onConflict === "replace") {
       target.set(name, name);
       continue;
     }
     // Written beside the user's sheet before ("中期评估表 (2)"): write there again.
-    const earlier = results ? [...owned].find((s) => existing.has(s) && isVariantOf(s, name)) : undefined;
+    const earlier = results ? [...owned.values()].find(({ sheet }) => isVariantOf(sheet.name, name)) : undefined;
     if (earlier) {
-      target.set(name, earlier);
+      target.set(name, earlier.sheet.name);
       continue;
     }
     const suggested = freeName(name, taken);
@@ -377,29 +456,68 @@ export async function writeTables(context: Excel.RequestContext, tables: readonl
   if (conflicts.length > 0 && onConflict === "ask") return { status: "conflict", conflicts };
   for (const c of conflicts) notices.push(notice("sheet-renamed", { name: c.name, renamed: c.suggested }));
 
-  // Delete what is replaced, then add and render every sheet: one batch.
+  // One request: the new sheets recorded first, the replaced ones deleted, the new ones added.
   const written = wanted.map((name) => target.get(name) as string);
-  for (const name of written) if (existing.has(name)) worksheets.getItem(name).delete();
-  const f = features(host);
-  let first: Excel.Worksheet | null = null;
-  tables.forEach((table, i) => {
-    const ws = worksheets.add(written[i]);
-    renderTable(context, ws, written[i], table, f);
-    if (!first && !table.hidden) first = ws;
-    options.onProgress?.({ stage: "write", done: i + 1, total: tables.length });
+  const worksheets = context.workbook.worksheets;
+  const replaced = written.flatMap((name) => record.find(name) ?? []);
+  const first = results ? record.addResults(written.map((sheet) => ({ sheetId: "", sheet }))) : 0;
+  for (const sheet of replaced) worksheets.getItem(sheet.id).delete();
+  record.remove(replaced.flatMap((s) => owned.get(s.name.toLowerCase())?.row ?? []));
+  const added = written.map((name) => {
+    const ws = worksheets.add(name);
+    ws.load("id");
+    return ws;
   });
-  if (options.chart) worksheets.add(written[written.length - 1]);
-  if (first) (first as Excel.Worksheet).activate();
   await context.sync();
+  const ids = added.map((ws) => ws.id);
+  const sheetOf = ids.map((id) => worksheets.getItem(id));
 
-  // Print setup and the chart in a batch of their own: should a host refuse one of them, the
+  const f = features(host);
+  const writes = tables.flatMap((table, i) => tableWrites(context, written[i], table, f, budget).map((w) => ({ w, ws: sheetOf[i] })));
+  const total = writes.reduce((n, { w }) => n + w.bytes, 0);
+  let done = 0;
+  let sent = 0;
+  const batcher = new RequestBatcher(context, budget, {
+    beforeSync: () => checkCancelled(signal),
+    onSync: () => {
+      sent = done;
+      options.onProgress?.({ stage: "write", done: sent, total });
+    },
+  });
+  try {
+    // The sheets' ids into their rows, with the first content.
+    if (results) record.setSheetIds(first, ids);
+    options.onProgress?.({ stage: "write", done: 0, total });
+    for (const { w, ws } of writes) {
+      await batcher.add(w.bytes, () => w.queue(ws));
+      done += w.bytes;
+    }
+    const visible = tables.findIndex((t) => !t.hidden);
+    if (visible >= 0) sheetOf[visible].activate();
+    await batcher.flush();
+    if (sent < total) options.onProgress?.({ stage: "write", done: total, total });
+  } catch (e) {
+    // No half-written sheet stays: the new sheets go, with their rows.
+    try {
+      for (const ws of sheetOf) ws.delete();
+      if (results) record.remove(written.map((_, i) => first + i));
+      await context.sync();
+    } catch {
+      // Already reporting the first error.
+    }
+    if (e instanceof CancelledError) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new ActionError(`工作表未能写完（${reason}），未写完的工作表已删除。`, `The sheets could not be written completely (${reason}); the incomplete sheets were deleted.`);
+  }
+
+  // Print setup and the chart in a request of their own: should a host refuse one of them, the
   // sheets are written all the same, and the notice says what is missing.
   const extras = tables.filter((t) => f.print && t.print);
   if (extras.length > 0 || options.chart) {
     tables.forEach((table, i) => {
-      if (f.print && table.print) renderPrint(worksheets.getItem(written[i]), table);
+      if (f.print && table.print) renderPrint(sheetOf[i], table);
     });
-    if (options.chart) renderChart(worksheets.getItem(written[written.length - 1]), options.chart);
+    if (options.chart) renderChart(sheetOf[written.length - 1], options.chart);
     try {
       await context.sync();
     } catch (e) {
@@ -409,29 +527,25 @@ export async function writeTables(context: Excel.RequestContext, tables: readonl
 
   const reduced = missing(tables, f);
   if (reduced.length > 0) notices.push(notice("formatting-reduced", { features: reduced.join("、") }));
-  if (results) {
-    const sheets = [...record.sheets.filter((s) => !written.includes(s)), ...written];
-    try {
-      await saveRecord(store, { ...record, sheets });
-    } catch (e) {
-      notices.push(notice("settings-not-saved", { reason: e instanceof Error ? e.message : String(e) }));
-    }
-  }
   return { status: "written", sheets: written, notices };
 }
 
-/** Deletes exactly the result sheets the add-in created (those still there). */
-export async function removeResultSheets(context: Excel.RequestContext, options: { store: SettingsStore } & RunOptions): Promise<{ removed: string[] }> {
-  const { record } = loadRecord(options.store);
-  if (record.sheets.length === 0) return { removed: [] };
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
+/** Deletes exactly the result sheets the add-in created (those still there under the name it gave them). */
+export async function removeResultSheets(context: Excel.RequestContext, options: { host: HostInfo; store?: SettingsStore } & RunOptions): Promise<{ removed: string[] }> {
+  const record = await Record.open(context, { budget: requestBytes(options.host), store: options.store });
+  const entries = record.results();
+  if (entries.length === 0) return { removed: [] };
   checkCancelled(options.signal);
-  const present = new Set(worksheets.items.map((ws) => ws.name));
-  const removed = record.sheets.filter((name) => present.has(name));
-  for (const name of removed) worksheets.getItem(name).delete();
+  const removed: string[] = [];
+  for (const { entry } of entries) {
+    const sheet = record.sheetOf(entry);
+    // A sheet the user renamed since is the user's now.
+    if (!sheet || !sameSheetName(sheet.name, entry.sheet)) continue;
+    context.workbook.worksheets.getItem(sheet.id).delete();
+    removed.push(sheet.name);
+  }
+  record.remove(entries.map(({ row }) => row));
+  record.compact();
   await context.sync();
-  await saveRecord(options.store, { ...record, sheets: [] });
   return { removed };
 }

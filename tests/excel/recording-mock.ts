@@ -120,6 +120,7 @@ export class MemorySettings implements SettingsStore {
   async save(): Promise<void> {
     this.saves++;
   }
+  async refresh(): Promise<void> {}
 }
 
 interface Area {

@@ -1,38 +1,45 @@
 /**
- * The pane's workspace inside Excel (src/taskpane/excel-workspace.ts) over the recording mock
- * of Excel's request context: what the pane's buttons do to the workbook.
+ * The pane's workspace inside Excel (src/taskpane/excel-workspace.ts), on Microsoft's Excel
+ * library in the pane's runtime, against the Excel stand-in: what the pane's buttons do to
+ * the workbook.
  */
 import { MARK_FILL } from "../../src/excel/marks";
-import { RECORD_KEY } from "../../src/excel/record";
+import { RECORD_SHEET } from "../../src/excel/record";
 import { createExcelWorkspace } from "../../src/taskpane/excel-workspace";
 import type { CompileRequest } from "../../src/taskpane/workspace";
-import { RecordingExcel, type MockCell } from "../excel/recording-mock";
+import { hostInfo, pane, snapshotValues } from "../excel/office-js/harness";
+import { OfficeHost } from "../excel/office-js/runtime";
+import { DESKTOP } from "../excel/office-js/stand-in";
 import { GOOD_ROWS, PLAN_ROWS, districtRows, seedWorkbook } from "../excel/workbook-fixture";
 
-/** The workspace of a mock workbook; no district files are picked in these tests, so no worker. */
-function workspaceOf(excel: RecordingExcel) {
+/** The pane's workspace over a workbook; no district files are picked in these tests, so no worker. */
+function workspaceOf(host: OfficeHost) {
   const noWorker = () => Promise.reject(new Error("no worker: these tests pick no files"));
-  return createExcelWorkspace(excel.host, noWorker, { run: excel.run, store: excel.settings });
+  const p = pane(host);
+  return createExcelWorkspace(hostInfo(p), noWorker, { run: p.run, store: p.store });
+}
+
+function workbook(districts?: Parameters<typeof seedWorkbook>[1]): OfficeHost {
+  const host = new OfficeHost(DESKTOP);
+  seedWorkbook(host.excel, districts);
+  return host;
 }
 
 /** Cells of the defect fixture with findings: D6 (error), E7 (warning), D9 (error), A10 (warning). */
 const FLAGGED = ["D6", "E7", "D9", "A10"];
-const fills = (excel: RecordingExcel, sheet = "吴兴区") => FLAGGED.map((c) => excel.cell(sheet, c)?.fill ?? null);
-
-function values(excel: RecordingExcel): Record<string, MockCell["value"]> {
-  const out: Record<string, MockCell["value"]> = {};
-  for (const s of excel.sheets) for (const [k, c] of s.cells) out[`${s.name}:${k}`] = c.value;
-  return out;
-}
+const fills = (host: OfficeHost, sheet = "吴兴区") => FLAGGED.map((c) => host.excel.cell(sheet, c)?.fill ?? null);
+/** The sheets a user sees (the add-in's record sheets are very hidden). */
+const visible = (host: OfficeHost) => host.excel.sheets.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name);
+/** Entries left in the add-in's record (rows below the header with anything in them). */
+const recorded = (host: OfficeHost) => [...(host.excel.findSheet(RECORD_SHEET)?.cells ?? new Map()).entries()].filter(([k, c]) => k >= 16384 && c.value !== "").length;
 
 describe("marks", () => {
   test("validate → markFindings → clearMarks restores the clerk's fills exactly, values untouched", async () => {
-    const excel = new RecordingExcel("1.18");
-    seedWorkbook(excel);
-    excel.cell("吴兴区", "D6")!.fill = { color: "#00B0F0", pattern: "Solid" };
-    excel.cell("吴兴区", "D9")!.fill = { color: "#FFFFFF", pattern: "Solid" };
+    const excel = workbook();
+    excel.excel.cell("吴兴区", "D6")!.fill = { color: "#00B0F0", pattern: "Solid" };
+    excel.excel.cell("吴兴区", "D9")!.fill = { color: "#FFFFFF", pattern: "Solid" };
     const before = fills(excel);
-    const cells = values(excel);
+    const cells = snapshotValues(excel);
     const ws = workspaceOf(excel);
 
     const findings = await ws.validate("workbook");
@@ -42,18 +49,17 @@ describe("marks", () => {
     const marked = await ws.markFindings(findings);
     expect(marked).toEqual({ marked: 4, notes: true, notices: [] });
     expect(fills(excel).map((f) => f?.color)).toEqual([MARK_FILL.error, MARK_FILL.warning, MARK_FILL.error, MARK_FILL.warning]);
-    expect([...excel.sheet("吴兴区").notes.keys()].sort()).toEqual(["A10", "D6", "D9", "E7"]);
+    expect([...excel.excel.sheet("吴兴区").notes.keys()].sort()).toEqual(["A10", "D6", "D9", "E7"]);
 
     expect(await ws.clearMarks()).toEqual([]);
     expect(fills(excel)).toEqual(before);
-    expect(excel.sheet("吴兴区").notes.size).toBe(0);
-    expect(excel.settings.data.has(RECORD_KEY)).toBe(false);
-    expect(values(excel)).toEqual(cells);
+    expect(excel.excel.sheet("吴兴区").notes.size).toBe(0);
+    expect(recorded(excel)).toBe(0);
+    expect(snapshotValues(excel)).toEqual(cells);
   });
 
   test("marks exactly the findings given, and leaves a confirmed warning unmarked", async () => {
-    const excel = new RecordingExcel("1.18");
-    seedWorkbook(excel);
+    const excel = workbook();
     const ws = workspaceOf(excel);
     const findings = await ws.validate("workbook");
 
@@ -70,62 +76,61 @@ describe("marks", () => {
     expect(again.find((f) => f.cell === "A10")?.confirmation).toBe("本区自设指标，已报市局");
     expect((await ws.markFindings(again)).marked).toBe(3);
     expect(fills(excel).map((f) => f?.color ?? null)).toEqual([MARK_FILL.error, MARK_FILL.warning, MARK_FILL.error, null]);
-    expect([...excel.sheet("吴兴区").notes.keys()].sort()).toEqual(["D6", "D9", "E7"]);
+    expect([...excel.excel.sheet("吴兴区").notes.keys()].sort()).toEqual(["D6", "D9", "E7"]);
 
     await ws.clearMarks();
     expect(fills(excel)).toEqual([null, null, null, null]);
   });
 
   test("findings on a sheet deleted since validating are skipped, with a notice", async () => {
-    const excel = new RecordingExcel("1.18");
-    seedWorkbook(excel, {
+    const excel = workbook({
       吴兴区: [["YL-01", "每千名老人拥有社会养老床位数", "张/千人", "x", null]],
       德清县: [["YL-01", "每千名老人拥有社会养老床位数", "张/千人", "xx", null]],
     });
     const ws = workspaceOf(excel);
     const findings = await ws.validate("workbook");
     expect(findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`)).toEqual(["吴兴区!D6", "德清县!D6"]);
-    excel.sheets.splice(excel.sheets.findIndex((s) => s.name === "德清县"), 1);
+    excel.excel.sheets.splice(excel.excel.sheets.indexOf(excel.excel.sheet("德清县")), 1);
 
     const out = await ws.markFindings(findings);
     expect(out.marked).toBe(1);
     expect(out.notices.map((n) => n.message)).toEqual([expect.stringContaining("工作表“德清县”已不存在")]);
-    expect(excel.cell("吴兴区", "D6")?.fill?.color).toBe(MARK_FILL.error);
+    expect(excel.excel.cell("吴兴区", "D6")?.fill?.color).toBe(MARK_FILL.error);
   });
 });
 
 describe("the plan", () => {
   test("loadPlan reads only the 规划指标 and 填报单位 sheets and returns their plan", async () => {
-    const excel = new RecordingExcel("1.18");
-    seedWorkbook(excel);
-    excel.addSheet("填报单位", [["填报单位"], ["吴兴区"], ["南浔区"]]);
+    const excel = workbook();
+    excel.excel.addSheet("填报单位", [["填报单位"], ["吴兴区"], ["南浔区"]]);
     const view = await workspaceOf(excel).loadPlan();
     expect(view.source).toBe("规划指标");
     expect(view.indicators.map((i) => i.code)).toEqual(["YL-01", "YL-02", "YL-03", "SH-01"]);
     expect(view.indicators[1]).toMatchObject({ name: "社会养老床位数", type: "binding", target: 30000, targetYear: 2020 });
     expect(view.errors).toEqual([]);
-    // 规划指标's used range (5 × 13) and 填报单位's (3 × 1): no district sheet read.
-    expect(excel.cellsPerSync.reduce((a, b) => a + b, 0)).toBe(5 * 13 + 3);
+    // Sheets, used ranges, samples, cells: of 规划指标 and 填报单位 only, no district sheet read.
+    const requests = excel.excel.requests.filter((r) => !r.cleanup);
+    expect(requests).toHaveLength(4);
+    expect([...new Set(requests.flatMap((r) => r.cellsOf))]).toEqual(["规划指标", "填报单位"]);
   });
 
   test("a definition error is returned with its cell; without a 规划指标 sheet, a Chinese reason", async () => {
-    const excel = new RecordingExcel("1.18");
-    excel.addSheet("规划指标", [...PLAN_ROWS, ["SH-02", "低保标准增幅", "社会救助", "%", "预期性", "正向", 2015, 5, 2020, "较高", 0, 100, "平均"]]);
+    const excel = new OfficeHost(DESKTOP);
+    excel.excel.addSheet("规划指标", [...PLAN_ROWS, ["SH-02", "低保标准增幅", "社会救助", "%", "预期性", "正向", 2015, 5, 2020, "较高", 0, 100, "平均"]]);
     const view = await workspaceOf(excel).loadPlan();
     expect(view.indicators.map((i) => i.code)).toEqual(["YL-01", "YL-02", "YL-03", "SH-01"]);
     expect(view.errors).toEqual([expect.objectContaining({ kind: "plan-row-invalid", sheet: "规划指标", cell: "J6" })]);
 
-    const empty = new RecordingExcel("1.18");
-    empty.addSheet("吴兴区", districtRows("吴兴区", GOOD_ROWS));
+    const empty = new OfficeHost(DESKTOP);
+    empty.excel.addSheet("吴兴区", districtRows("吴兴区", GOOD_ROWS));
     await expect(workspaceOf(empty).loadPlan()).rejects.toThrow(/规划指标/);
   });
 
   test("createTemplate takes the plan of the 规划指标 sheet", async () => {
-    const excel = new RecordingExcel("1.18");
-    seedWorkbook(excel);
+    const excel = workbook();
     const written = await workspaceOf(excel).createTemplate("南浔区", "2018-06");
     expect(written.sheets).toEqual(["南浔区"]);
-    const text = [...excel.sheet("南浔区").cells.values()].map((c) => c.value);
+    const text = [...excel.excel.sheet("南浔区").cells.values()].map((c) => c.value);
     expect(text).toEqual(expect.arrayContaining(["YL-01", "SH-01", "南浔区"]));
   });
 });
@@ -135,22 +140,19 @@ describe("compile and a user's sheet named like a result sheet", () => {
   const RESULTS = ["评估要点", "分区数据", "问题清单", "进度对比图"];
 
   function withUserSheet() {
-    const excel = new RecordingExcel("1.18");
-    seedWorkbook(excel, { 吴兴区: GOOD_ROWS });
-    excel.addSheet("中期评估表", [["我的中期评估草稿", 2018]]);
+    const excel = workbook({ 吴兴区: GOOD_ROWS });
+    excel.excel.addSheet("中期评估表", [["我的中期评估草稿", 2018]]);
     return excel;
   }
 
   test("asking: the conflict comes back with the summary, and nothing is written", async () => {
     const excel = withUserSheet();
-    const writes = excel.writes.length;
     const out = await workspaceOf(excel).compile(request);
     expect(out.conflicts).toEqual([{ name: "中期评估表", suggested: "中期评估表 (2)" }]);
     expect(out.sheets).toBeUndefined();
     expect(out.rows.map((r) => r.indicator)).toEqual(["YL-01", "YL-02", "YL-03", "SH-01"]);
-    expect(excel.writes.length).toBe(writes);
-    expect(excel.sheets.map((s) => s.name)).toEqual(["吴兴区", "规划指标", "中期评估表"]);
-    expect(excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
+    expect(excel.excel.sheets.map((s) => s.name)).toEqual(["吴兴区", "规划指标", "中期评估表"]);
+    expect(excel.excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
   });
 
   test("rename: the results go beside the user's sheet, and there again next time", async () => {
@@ -160,23 +162,24 @@ describe("compile and a user's sheet named like a result sheet", () => {
     expect(out.conflicts).toBeUndefined();
     expect(out.sheets).toEqual(["中期评估表 (2)", ...RESULTS]);
     expect(out.notices?.map((n) => n.message)).toContainEqual(expect.stringContaining("结果写入了“中期评估表 (2)”"));
-    expect(excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
-    expect(excel.sheet("中期评估表").cells.size).toBe(2);
+    expect(excel.excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
+    expect(excel.excel.sheet("中期评估表").cells.size).toBe(2);
 
     // Asking again: the add-in's own "中期评估表 (2)" is replaced, no question.
     const again = await ws.compile(request);
     expect(again.conflicts).toBeUndefined();
     expect(again.sheets).toEqual(["中期评估表 (2)", ...RESULTS]);
-    expect(excel.sheets.map((s) => s.name)).toEqual(["吴兴区", "规划指标", "中期评估表", "中期评估表 (2)", ...RESULTS]);
+    expect(visible(excel)).toEqual(["吴兴区", "规划指标", "中期评估表", "中期评估表 (2)", ...RESULTS]);
   });
 
   test("replace: the user's sheet gives way to the result, which is the add-in's from then on", async () => {
     const excel = withUserSheet();
     const ws = workspaceOf(excel);
+    const users = excel.excel.sheet("中期评估表").id;
     const out = await ws.compile({ ...request, onConflict: "replace" });
     expect(out.sheets).toEqual(["中期评估表", ...RESULTS]);
-    expect(excel.writes).toContainEqual(expect.objectContaining({ kind: "sheet-delete", sheet: "中期评估表" }));
-    const contents = [...excel.sheet("中期评估表").cells.values()].map((c) => c.value);
+    expect(excel.excel.sheet("中期评估表").id).not.toBe(users);
+    const contents = [...excel.excel.sheet("中期评估表").cells.values()].map((c) => c.value);
     expect(contents).not.toContain("我的中期评估草稿");
     expect(contents).toContain("每千名老人拥有社会养老床位数");
 
@@ -190,8 +193,8 @@ describe("compile and a user's sheet named like a result sheet", () => {
     const ws = workspaceOf(excel);
     await ws.compile({ ...request, onConflict: "rename" });
     expect(await ws.removeResults()).toEqual(["中期评估表 (2)", ...RESULTS]);
-    expect(excel.sheets.map((s) => s.name)).toEqual(["吴兴区", "规划指标", "中期评估表"]);
-    expect(excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
+    expect(visible(excel)).toEqual(["吴兴区", "规划指标", "中期评估表"]);
+    expect(excel.excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
     // Nothing of the add-in's left: a second time removes nothing.
     expect(await ws.removeResults()).toEqual([]);
   });

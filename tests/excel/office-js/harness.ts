@@ -3,6 +3,7 @@
  * the runtime's Office object, and the options the use-cases of src/excel/actions.ts take.
  */
 import type { ActionOptions } from "../../../src/excel/actions";
+import { RECORD_SHEET } from "../../../src/excel/record";
 import { hostInfoFromOffice, type HostInfo } from "../../../src/host";
 import type { OfficeHost, Runtime } from "./runtime";
 import type { CellState } from "./stand-in";
@@ -27,9 +28,12 @@ export function fillOf(cell: CellState | undefined): CellState["fill"] | null {
   return cell?.fill ?? null;
 }
 
-/** Every cell's value and formula: what marking and clearing must never change. */
+/** Every cell's value and formula but those of the add-in's record sheet: what marking and clearing must never change. */
 export function snapshotValues(host: OfficeHost): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const s of host.excel.sheets) for (const [k, c] of s.cells) out[`${s.name}:${k}`] = [c.value, c.formula];
+  for (const s of host.excel.sheets) {
+    if (s.name === RECORD_SHEET) continue;
+    for (const [k, c] of s.cells) out[`${s.name}:${k}`] = [c.value, c.formula];
+  }
   return out;
 }

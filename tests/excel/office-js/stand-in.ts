@@ -109,6 +109,8 @@ export interface RequestRecord {
   error?: string;
   /** True for Excel.run's clean-up request (only _RemoveReference calls). */
   cleanup: boolean;
+  /** Sheets whose cell values (values, text, formats or formulas) the request loaded. */
+  cellsOf: string[];
 }
 
 /** A recorded formatting write the stand-in does not simulate. */
@@ -364,7 +366,7 @@ export class StandInExcel {
   execute(runtime: string, message: unknown[], callback: (result: unknown) => void): void {
     const bodyText = String(message[4]);
     const bytesIn = Buffer.byteLength(bodyText, "utf8");
-    const record: RequestRecord = { runtime, bytesIn, bytesOut: 0, actions: 0, cleanup: false };
+    const record: RequestRecord = { runtime, bytesIn, bytesOut: 0, actions: 0, cleanup: false, cellsOf: [] };
     this.requests.push(record);
     const answer = (result: unknown) => setTimeout(() => callback(result), this.latencyMs);
     if (this.profile.requestLimit !== null && bytesIn > this.profile.requestLimit) {
@@ -375,7 +377,7 @@ export class StandInExcel {
     const body = JSON.parse(bodyText) as RequestBody;
     record.actions = body.Actions.length;
     record.cleanup = body.Actions.length > 0 && body.Actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === "_RemoveReference"));
-    const responseBody = JSON.stringify(this.run(body));
+    const responseBody = JSON.stringify(this.run(body, record));
     record.bytesOut = Buffer.byteLength(responseBody, "utf8");
     if (this.profile.responseLimit !== null && record.bytesOut > this.profile.responseLimit) {
       record.error = "ResponsePayloadSizeLimitExceeded";
@@ -387,7 +389,7 @@ export class StandInExcel {
     answer({ status: "succeeded", value: { data: [200, [], responseBody] } });
   }
 
-  private run(body: RequestBody): ResponseBody {
+  private run(body: RequestBody, record: RequestRecord): ResponseBody {
     const resolved = new Map<number, HostObject | null>();
     const kept = new Map<number, string>();
     const results: { ActionId: number; Value: unknown }[] = [];
@@ -439,6 +441,9 @@ export class StandInExcel {
             break;
           }
           case 2:
+            if (obj instanceof Range && (action.QueryInfo?.Select ?? ["values"]).some((p) => /^(values|text|numberFormat|formulas)$/.test(p))) {
+              if (!record.cellsOf.includes(obj.area.sheet.name)) record.cellsOf.push(obj.area.sheet.name);
+            }
             results.push({ ActionId: action.Id, Value: obj === null ? null : this.query(obj, action.QueryInfo ?? {}, kept.get(action.ObjectPathId as number)) });
             break;
           case 3: {
