@@ -35,7 +35,7 @@ import type { Finding, Lang } from "../core/findings";
 import { findingMessage } from "../core/findings";
 import { htmlColour, STYLE_COLOURS } from "../core/table-style";
 import type { HostInfo } from "../host";
-import { chunksByBytes, COST, requestBytes, utf8Bytes } from "./budget";
+import { chunksByBytes, COST, held, released, requestBytes, utf8Bytes } from "./budget";
 import type { Notice } from "./notices";
 import { notice } from "./notices";
 import { liftProtection, restoreProtection, type Lifted } from "./protection";
@@ -187,7 +187,7 @@ async function clearEntries(context: Excel.RequestContext, record: Record, refus
     await context.sync();
     existing = new Set(list.items.map((c) => c.id));
   }
-  const cost = (m: (typeof marks)[number]) => COST.range + COST.loadedFill + (m.entry.explanation ? COST.lookup : 0);
+  const cost = (m: (typeof marks)[number]) => COST.range + COST.loadedFill + COST.release + (m.entry.explanation ? COST.lookup : 0);
   const total = marks.length;
   let done = 0;
   options.onProgress?.({ stage: "clear", done, total });
@@ -195,7 +195,7 @@ async function clearEntries(context: Excel.RequestContext, record: Record, refus
     checkCancelled(signal);
     const loaded = chunk.map((m) => {
       const ws = worksheets.getItem(m.sheet.id);
-      const range = ws.getRange(m.entry.cell);
+      const range = held(ws.getRange(m.entry.cell));
       range.format.fill.load(withPattern ? "color,pattern,patternColor" : "color");
       let note: Excel.Note | null = null;
       let comment: { c: Excel.Comment; replies: OfficeExtension.ClientResult<number> } | null = null;
@@ -233,6 +233,7 @@ async function clearEntries(context: Excel.RequestContext, record: Record, refus
     // After the cells: should the request stop half-way, the rows of the cells not restored stay.
     record.remove(chunk.map((m) => m.row));
     await context.sync();
+    released(loaded.map((x) => x.range));
     done += chunk.length;
     options.onProgress?.({ stage: "clear", done, total });
   }
@@ -359,7 +360,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
         for (const { sheet, where } of located) commented.add(`${sheet.id}\u0000${firstCell(where.address)}`);
       }
 
-      const cost = (t: Target) => Math.max(COST.range + COST.loadedFill + COST.lookup, COST.range + COST.explanation + recordRowBytes({ sheetId: t.sheet.id, sheet: t.sheet.name, cell: t.cell, mark: "#FFFFFF", fill: null, explanation: "comment", digest: "00000000" }) + utf8Bytes(JSON.stringify(t.text)));
+      const cost = (t: Target) => COST.release + Math.max(COST.range + COST.loadedFill + COST.lookup, COST.range + COST.explanation + recordRowBytes({ sheetId: t.sheet.id, sheet: t.sheet.name, cell: t.cell, mark: "#FFFFFF", fill: null, explanation: "comment", digest: "00000000" }) + utf8Bytes(JSON.stringify(t.text)));
       let marked = 0;
       let hadNotes = 0;
       options.onProgress?.({ stage: "mark", done: 0, total: todo.length });
@@ -368,7 +369,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
         // The cells' fills and notes as they are now.
         const loaded = chunk.map((t) => {
           const ws = worksheets.getItem(t.sheet.id);
-          const range = ws.getRange(t.cell);
+          const range = held(ws.getRange(t.cell));
           range.format.fill.load(withPattern ? "color,pattern,patternColor" : "color");
           const note = kind === "note" ? ws.notes.getItemOrNullObject(t.cell) : null;
           note?.load("content");
@@ -393,6 +394,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
           if (entries[i].explanation === "note") worksheets.getItem(t.sheet.id).notes.add(t.cell, t.text);
         });
         await context.sync();
+        released(loaded.map((x) => x.range));
 
         // Threaded comments in a request of their own: a host that refuses them leaves the fills.
         const commentsOf = entries.map((e, i) => (e.explanation === "comment" ? { i, c: context.workbook.comments.add(sheetAddress(loaded[i].t.sheet.name, loaded[i].t.cell), loaded[i].t.text) } : null));

@@ -33,6 +33,8 @@ export const LEGACY_RECORD_KEY = "indicators.record";
 
 const HEADER = ["记录", "工作表ID", "工作表", "单元格", "标记底色", "原底色", "原图案", "原图案颜色", "说明", "说明校验", "批注ID", "保护选项"];
 const COLUMNS = HEADER.length;
+/** Rows read with the record sheet's size, in the first request (empty rows cost ~40 bytes). */
+const FIRST_ROWS = 1_000;
 const KIND = { mark: "标记", sheet: "结果表", lift: "保护" } as const;
 /** The first of the explanation columns 说明, 说明校验, 批注ID (I:K). */
 const EXPLANATION_COLUMN = 8;
@@ -411,17 +413,20 @@ export class Record {
   }
 }
 
-/** The record sheet's rows as text, in requests of at most `budget` bytes (about 500 bytes a row at most). */
+/**
+ * The record sheet's rows as text, in requests of at most `budget` bytes (a row weighs about
+ * 500 bytes at most): the first FIRST_ROWS rows with the sheet's size, then the rest.
+ */
 async function readRows(context: Excel.RequestContext, sheet: Excel.Worksheet, budget: number): Promise<string[][]> {
   const per = Math.max(100, Math.floor(budget / 500));
   const used = sheet.getUsedRange();
   used.load("rowCount,rowIndex");
-  const firstBlock = sheet.getRange(`A1:${a1(per - 1, COLUMNS - 1)}`);
+  const firstBlock = sheet.getRange(`A1:${a1(Math.min(per, FIRST_ROWS) - 1, COLUMNS - 1)}`);
   firstBlock.load("values");
   await context.sync();
   const total = used.rowIndex + used.rowCount;
   const rows: string[][] = [...firstBlock.values.slice(0, total)];
-  for (let from = per; from < total; from += per) {
+  for (let from = rows.length; from < total; from += per) {
     const block = sheet.getRange(`${a1(from, 0)}:${a1(Math.min(total, from + per) - 1, COLUMNS - 1)}`);
     block.load("values");
     await context.sync();

@@ -199,11 +199,21 @@ function missing(tables: readonly TableModel[], f: Features): string[] {
   return out;
 }
 
-/** One write into a sheet, with its estimated size in a request. */
+/** One write into a sheet, with its estimated size in a request; it returns the ranges it made (released after its request). */
 interface Write {
   bytes: number;
-  queue: (ws: Excel.Worksheet) => void;
+  queue: (ws: Excel.Worksheet) => Excel.Range[];
 }
+
+/** A write to one range of a sheet. */
+const onRange = (bytes: number, address: string, set: (range: Excel.Range) => void): Write => ({
+  bytes,
+  queue: (ws) => {
+    const range = ws.getRange(address);
+    set(range);
+    return [range];
+  },
+});
 
 /** Rows per values block: at most half the budget of values and formats. */
 function rowBlocks(cells: (TableCell | null)[][], budget: number): { from: number; to: number }[] {
@@ -228,15 +238,13 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
   const out: Write[] = [];
   const { cells, cols } = grid(table);
   const rows = Math.max(cells.length, 1);
-  out.push({
-    bytes: COST.range + 3 * COST.action,
-    queue: (ws) => {
-      const all = ws.getRange(`A1:${a1(rows - 1, cols - 1)}`);
+  out.push(
+    onRange(COST.range + 3 * COST.action, `A1:${a1(rows - 1, cols - 1)}`, (all) => {
       all.format.font.name = FONT_NAME;
       all.format.font.size = FONT_SIZE;
       all.format.verticalAlignment = "Center";
-    },
-  });
+    }),
+  );
   // Values in row blocks; formats first in each: a string cell is Text before its value arrives.
   for (const { from, to } of rowBlocks(cells, budget)) {
     const part = cells.slice(from, to + 1);
@@ -244,14 +252,12 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
     const values = part.map((row) => row.map((cell) => (cell && cell.value !== null ? cell.value : "")));
     // Office.js itself splits an assignment of more than 1,500 cells into pieces of ~800 bytes each.
     const pieces = Math.ceil((part.length * cols) / 1500) * 2;
-    out.push({
-      bytes: jsonBytes(formats) + jsonBytes(values) + COST.range + pieces * 800,
-      queue: (ws) => {
-        const range = ws.getRange(`${a1(from, 0)}:${a1(to, cols - 1)}`);
+    out.push(
+      onRange(jsonBytes(formats) + jsonBytes(values) + COST.range + pieces * 800, `${a1(from, 0)}:${a1(to, cols - 1)}`, (range) => {
         range.numberFormat = formats;
         range.values = values;
-      },
-    });
+      }),
+    );
   }
 
   // Looks: style + alignment + border, as rectangles.
@@ -269,10 +275,8 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
       const edges: `${Excel.BorderIndex}`[] = bordered === "1" ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] : [];
       if (edges.length > 0 && rect.bottom > rect.top) edges.push("InsideHorizontal");
       if (edges.length > 0 && rect.right > rect.left) edges.push("InsideVertical");
-      out.push({
-        bytes: COST.range + 6 * COST.action + edges.length * 2 * COST.action,
-        queue: (ws) => {
-          const range = ws.getRange(rectAddress(rect));
+      out.push(
+        onRange(COST.range + 6 * COST.action + edges.length * 2 * COST.action, rectAddress(rect), (range) => {
           if (look.fill) range.format.fill.color = htmlColour(look.fill);
           if (look.font) range.format.font.color = htmlColour(look.font);
           if (look.bold) range.format.font.bold = true;
@@ -284,8 +288,8 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
             border.style = "Continuous";
             border.color = "#808080";
           }
-        },
-      });
+        }),
+      );
     }
   }
 
@@ -295,15 +299,15 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
       const span = Math.min(cell?.colSpan ?? 1, cols - c);
       if (span <= 1 || !cell) return;
       const address = `${a1(r, c)}:${a1(r, c + span - 1)}`;
-      if (f.merge) out.push({ bytes: COST.range + COST.action, queue: (ws) => ws.getRange(address).merge(false) });
+      if (f.merge) out.push(onRange(COST.range + COST.action, address, (range) => range.merge(false)));
       else if (cellAlignment(cell).horizontal === "center") {
-        out.push({ bytes: COST.range + COST.action, queue: (ws) => (ws.getRange(address).format.horizontalAlignment = "CenterAcrossSelection") });
+        out.push(onRange(COST.range + COST.action, address, (range) => (range.format.horizontalAlignment = "CenterAcrossSelection")));
       }
     }),
   );
   if (f.size) {
     table.columns.forEach((col, c) => {
-      out.push({ bytes: COST.range + COST.action, queue: (ws) => (ws.getRange(`${a1(0, c)}:${a1(rows - 1, c)}`).format.columnWidth = widthPoints(col.width)) });
+      out.push(onRange(COST.range + COST.action, `${a1(0, c)}:${a1(rows - 1, c)}`, (range) => (range.format.columnWidth = widthPoints(col.width))));
     });
     // The heights the .xlsx writer sets: Excel does not fit merged or wrapped rows itself.
     // Consecutive rows of one height are set as one range.
@@ -313,7 +317,7 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
       while (end + 1 < heights.length && heights[end + 1] === heights[r]) end += 1;
       const height = heights[r];
       const address = `A${r + 1}:A${end + 1}`;
-      if (height !== undefined) out.push({ bytes: COST.range + COST.action, queue: (ws) => (ws.getRange(address).format.rowHeight = height) });
+      if (height !== undefined) out.push(onRange(COST.range + COST.action, address, (range) => (range.format.rowHeight = height)));
       r = end + 1;
     }
   }
@@ -321,8 +325,13 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
     out.push({
       bytes: COST.range + COST.action,
       queue: (ws) => {
-        if (table.frozenColumns) ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(Math.max(table.headerRows, 1) - 1, table.frozenColumns - 1)}`));
-        else ws.freezePanes.freezeRows(table.headerRows);
+        if (!table.frozenColumns) {
+          ws.freezePanes.freezeRows(table.headerRows);
+          return [];
+        }
+        const corner = ws.getRange(`A1:${a1(Math.max(table.headerRows, 1) - 1, table.frozenColumns - 1)}`);
+        ws.freezePanes.freezeAt(corner);
+        return [corner];
       },
     });
   }
@@ -331,10 +340,8 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
   for (const input of table.inputs ?? []) {
     const title = (input.title ?? "").slice(0, 32);
     const prompt = input.prompt.slice(0, 255);
-    out.push({
-      bytes: COST.range + 4 * COST.action + 2 * utf8Bytes(title + prompt),
-      queue: (ws) => {
-        const range = ws.getRange(a1(input.row, input.col));
+    out.push(
+      onRange(COST.range + 4 * COST.action + 2 * utf8Bytes(title + prompt), a1(input.row, input.col), (range) => {
         if (f.protect) range.format.protection.locked = false;
         if (!f.validation) return;
         range.dataValidation.prompt = { showPrompt: true, title, message: prompt };
@@ -352,8 +359,8 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
           };
           range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title, message: prompt };
         }
-      },
-    });
+      }),
+    );
   }
 
   // Notes on cells (a finding's explanation in 分区数据).
@@ -366,6 +373,7 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
         queue: (ws) => {
           if (f.explanations === "note") ws.notes.add(a1(r, c), note);
           else context.workbook.comments.add(sheetAddress(sheetName, a1(r, c)), note);
+          return [];
         },
       });
     }),
@@ -373,9 +381,23 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
 
   // Last: protection (the template's, without a password) and visibility.
   if (f.protect && table.protect) {
-    out.push({ bytes: COST.action, queue: (ws) => ws.protection.protect(protectionOptions(f.host, { selectionMode: "Normal", allowFormatColumns: true, allowFormatRows: true })) });
+    out.push({
+      bytes: COST.action,
+      queue: (ws) => {
+        ws.protection.protect(protectionOptions(f.host, { selectionMode: "Normal", allowFormatColumns: true, allowFormatRows: true }));
+        return [];
+      },
+    });
   }
-  if (table.hidden) out.push({ bytes: COST.action, queue: (ws) => (ws.visibility = "Hidden") });
+  if (table.hidden) {
+    out.push({
+      bytes: COST.action,
+      queue: (ws) => {
+        ws.visibility = "Hidden";
+        return [];
+      },
+    });
+  }
   return out;
 }
 
