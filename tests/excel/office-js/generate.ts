@@ -71,15 +71,18 @@ export function seedLarge(excel: StandInExcel, options: { districts: number; ind
   return { districts: names, defects };
 }
 
-/** `count` findings on distinct cells of `sheet` (rows from 2, columns A…T), errors and warnings alternating. */
-export function syntheticFindings(sheet: string, count: number, file = "区县填报.xlsx"): Finding[] {
+/**
+ * `count` findings on distinct cells of `sheet` (rows from 2, columns A…T), errors and warnings
+ * alternating; `text` is the clerk's text quoted in the errors' messages (it makes notes longer).
+ */
+export function syntheticFindings(sheet: string, count: number, text = "较高", file = "区县填报.xlsx"): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < count; i++) {
     const cell = a1(1 + Math.floor(i / 20), i % 20);
     out.push(
       i % 2
         ? makeFinding("placeholder-text", { file, sheet, cell }, { match: "x%", context: "完成考核目标的x%" })
-        : makeFinding("not-a-number", { file, sheet, cell }, { name: `民政事业发展指标${i + 1}`, text: "较高" }),
+        : makeFinding("not-a-number", { file, sheet, cell }, { name: `民政事业发展指标${i + 1}`, text }),
     );
   }
   return out;
