@@ -6,6 +6,9 @@
  * Office.js is loaded from Microsoft's CDN with an `async` script tag, so `Office` may appear
  * late or never (offline). detectHost waits for it and for Office.onReady, up to a timeout,
  * and never throws: outside Office (a plain browser, no network) it reports inOffice false.
+ * A page Office opened says so in its address (Office adds `_host_Info` to the add-in's URL,
+ * or puts it in window.name): there the wait is IN_OFFICE_TIMEOUT_MS, so that a slow link
+ * does not turn the pane into the file page for good after 5 seconds.
  */
 
 export type UiLanguage = "zh" | "en";
@@ -55,6 +58,17 @@ function officeGlobal(): OfficeGlobal | undefined {
   return office && typeof office.onReady === "function" ? office : undefined;
 }
 
+/** How long detectHost waits by default: on a page Office opened, and elsewhere. */
+export const IN_OFFICE_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = 5_000;
+
+/** Whether Office opened this page: the `_host_Info` Office adds to the add-in's address (or to window.name). */
+export function openedByOffice(): boolean {
+  const g = globalThis as { location?: { search?: string; hash?: string }; name?: unknown };
+  const where = `${g.location?.search ?? ""}${g.location?.hash ?? ""}${typeof g.name === "string" ? g.name : ""}`;
+  return /_host_Info=|"hostInfo"/i.test(where);
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Resolves with `promise`'s value, or with `fallback` after `ms`. */
@@ -88,12 +102,12 @@ export function hostInfoFromOffice(office: OfficeGlobal, readyHost: unknown): Ho
 }
 
 /**
- * Waits (up to `timeoutMs`, default 5 s) for Office.js to load and report ready, and
- * describes the host. Never throws; outside Office, or when Office.js never loads, the
- * result has inOffice false.
+ * Waits (up to `timeoutMs`; default 60 s on a page Office opened, 5 s elsewhere) for Office.js
+ * to load and report ready, and describes the host. Never throws; outside Office, or when
+ * Office.js never loads, the result has inOffice false.
  */
 export async function detectHost(options: { timeoutMs?: number } = {}): Promise<HostInfo> {
-  const deadline = Date.now() + (options.timeoutMs ?? 5000);
+  const deadline = Date.now() + (options.timeoutMs ?? (openedByOffice() ? IN_OFFICE_TIMEOUT_MS : DEFAULT_TIMEOUT_MS));
   try {
     let office = officeGlobal();
     while (!office && Date.now() < deadline) {

@@ -66,3 +66,31 @@ test("uiLanguage: English locales en, everything else zh", () => {
   expect(uiLanguage("zh-TW")).toBe("zh");
   expect(uiLanguage(undefined)).toBe("zh");
 });
+
+describe("a page Office opened (its address has Office's _host_Info)", () => {
+  const g = globalThis as { location?: unknown };
+  afterEach(() => {
+    delete g.location;
+    jest.useRealTimers();
+  });
+
+  test("waits for Office.js beyond 5 seconds (a slow link), and finds Excel", async () => {
+    jest.useFakeTimers();
+    g.location = { search: "?_host_Info=Excel$Win32$16.01$zh-CN$$$$0", hash: "" };
+    const found = detectHost();
+    await jest.advanceTimersByTimeAsync(7_000);
+    (globalThis as { Office?: OfficeLike }).Office = office("Excel", { ExcelApi: "1.7" });
+    await jest.advanceTimersByTimeAsync(100);
+    expect(await found).toMatchObject({ inOffice: true, host: "excel" });
+  });
+
+  test("a plain page gives up after 5 seconds", async () => {
+    jest.useFakeTimers();
+    g.location = { search: "", hash: "" };
+    const found = detectHost();
+    await jest.advanceTimersByTimeAsync(5_100);
+    (globalThis as { Office?: OfficeLike }).Office = office("Excel", { ExcelApi: "1.7" });
+    await jest.advanceTimersByTimeAsync(100);
+    expect(await found).toMatchObject({ inOffice: false });
+  });
+});
