@@ -41,7 +41,7 @@ import { notice } from "./notices";
 import { liftProtection, restoreProtection, type Lifted } from "./protection";
 import { explanationDigest, Record, recordRowBytes, sheetAddress, type MarkEntry, type PreviousFill, type SettingsStore, type SheetInfo } from "./record";
 import type { RunOptions } from "./run";
-import { checkCancelled } from "./run";
+import { ActionError, checkCancelled } from "./run";
 
 export const MARK_FILL = {
   error: htmlColour(STYLE_COLOURS["finding-error"].fill as string),
@@ -152,6 +152,22 @@ function unchanged(text: string, digest: string | undefined): boolean {
   return text.startsWith(EXPLANATION_PREFIX.zh) || text.startsWith(EXPLANATION_PREFIX.en);
 }
 
+/**
+ * Sends a request that writes cells. Before ExcelApi 1.2 the add-in cannot see or lift a sheet's
+ * protection: Excel's refusal then becomes what the clerk can do about it.
+ */
+async function syncWrites(context: Excel.RequestContext, host: HostInfo): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "AccessDenied" || host.supports("ExcelApi", "1.2")) throw e;
+    throw new ActionError(
+      "工作表受保护，此版本的 Excel 不能由加载项暂时撤销保护（需要 ExcelApi 1.2）：请先在“审阅 › 撤销工作表保护”后再标记或清除标记，完成后再保护。",
+      "The sheet is protected and this Excel cannot let the add-in lift the protection for a while (ExcelApi 1.2): unprotect it (Review › Unprotect Sheet), mark or clear, then protect it again.",
+    );
+  }
+}
+
 interface ClearCounts {
   restored: number;
   removed: number;
@@ -232,7 +248,7 @@ async function clearEntries(context: Excel.RequestContext, record: Record, refus
     }
     // After the cells: should the request stop half-way, the rows of the cells not restored stay.
     record.remove(chunk.map((m) => m.row));
-    await context.sync();
+    await syncWrites(context, host);
     released(loaded.map((x) => x.range));
     done += chunk.length;
     options.onProgress?.({ stage: "clear", done, total });
@@ -393,7 +409,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
           range.format.fill.color = entries[i].mark;
           if (entries[i].explanation === "note") worksheets.getItem(t.sheet.id).notes.add(t.cell, t.text);
         });
-        await context.sync();
+        await syncWrites(context, host);
         released(loaded.map((x) => x.range));
 
         // Threaded comments in a request of their own: a host that refuses them leaves the fills.

@@ -14,6 +14,9 @@
 import type { HostInfo } from "../host";
 import type { LiftEntry, Record, SheetInfo } from "./record";
 
+/** The protection a district template gets (src/core/template.ts, written by write.ts and the .xlsx writer): no password. */
+export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = { selectionMode: "Normal", allowFormatColumns: true, allowFormatRows: true };
+
 /** Options newer than ExcelApi 1.2 (Excel refuses them on older hosts). */
 const SINCE_1_7 = new Set(["selectionMode", "allowEditObjects", "allowEditScenarios"]);
 
@@ -51,7 +54,13 @@ export async function liftProtection(context: Excel.RequestContext, record: Reco
     if (sheet && p && !p.protected) out.lifted.push({ sheet, row, options });
     else record.remove([row]);
   }
-  let pending = state.filter(({ p }) => p.protected).map(({ sheet, p }) => ({ sheet, options: protectionOptions(host, p.options) }));
+  const exact = host.supports("ExcelApi", "1.7");
+  const isTemplates = (options: Excel.WorksheetProtectionOptions) =>
+    Object.entries(options).every(([k, v]) => !!v === !!(TEMPLATE_PROTECTION as { [k: string]: unknown })[k] || SINCE_1_7.has(k));
+  const locked = state.filter(({ p }) => p.protected).map(({ sheet, p }) => ({ sheet, options: protectionOptions(host, p.options) }));
+  // Before ExcelApi 1.7 only the template's protection can be put back as it was.
+  out.refused.push(...locked.filter(({ options }) => !exact && !isTemplates(options)).map(({ sheet }) => sheet));
+  let pending = locked.filter(({ options }) => exact || isTemplates(options));
   while (pending.length > 0) {
     const first = record.addLifts(pending.map(({ sheet, options }): LiftEntry => ({ sheetId: sheet.id, sheet: sheet.name, options })));
     for (const { sheet } of pending) worksheets.getItem(sheet.id).protection.unprotect();

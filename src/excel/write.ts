@@ -33,7 +33,7 @@ import { COST, jsonBytes, RequestBatcher, requestBytes, utf8Bytes } from "./budg
 import { explanationKind } from "./marks";
 import type { Notice } from "./notices";
 import { notice } from "./notices";
-import { protectionOptions } from "./protection";
+import { protectionOptions, TEMPLATE_PROTECTION } from "./protection";
 import { Record, sameSheetName, sheetAddress, type SettingsStore, type SheetInfo } from "./record";
 import type { RunOptions } from "./run";
 import { ActionError, CancelledError, checkCancelled } from "./run";
@@ -384,7 +384,7 @@ function tableWrites(context: Excel.RequestContext, sheetName: string, table: Ta
     out.push({
       bytes: COST.action,
       queue: (ws) => {
-        ws.protection.protect(protectionOptions(f.host, { selectionMode: "Normal", allowFormatColumns: true, allowFormatRows: true }));
+        ws.protection.protect(protectionOptions(f.host, TEMPLATE_PROTECTION));
         return [];
       },
     });

@@ -270,3 +270,36 @@ describe("older hosts", () => {
     expect(fillOf(host.excel.cell("吴兴区", "E7"))?.color).toBe("#FFFF00");
   });
 });
+
+describe("protection on older hosts", () => {
+  const v = (excelApi: string): Profile => ({ ...DESKTOP, name: `ExcelApi ${excelApi}`, excelApi });
+  const templates = { allowFormatColumns: true, allowFormatRows: true };
+
+  test("ExcelApi 1.2–1.6: the template's protection is lifted and put back; another one, whose selection mode cannot be read, is left alone", async () => {
+    const host = workbook(v("1.2"));
+    host.excel.sheet("吴兴区").protection = { protected: true, options: { ...templates } };
+    const p = pane(host);
+    const out = await validateActiveWorkbook(p.run, optionsOf(p));
+    expect(out.marks?.cells).toBe(4);
+    expect(host.excel.sheet("吴兴区").protection).toEqual({ protected: true, options: templates });
+
+    const other = workbook(v("1.2"));
+    other.excel.sheet("吴兴区").protection = { protected: true, options: { allowFormatCells: true, selectionMode: "Unlocked" } };
+    const q = pane(other);
+    const refused = await validateActiveWorkbook(q.run, optionsOf(q));
+    expect(refused.marks?.cells).toBe(0);
+    expect(refused.notices.map((n) => n.kind)).toContain("protected-sheets");
+    expect(other.excel.sheet("吴兴区").protection).toEqual({ protected: true, options: { allowFormatCells: true, selectionMode: "Unlocked" } });
+  });
+
+  test("ExcelApi 1.1 cannot lift a protection: the clerk is told what to do, and nothing is half-marked", async () => {
+    const host = workbook(v("1.1"));
+    host.excel.sheet("吴兴区").protection = { protected: true, options: { ...templates } };
+    const p = pane(host);
+    await expect(validateActiveWorkbook(p.run, optionsOf(p))).rejects.toThrow(/撤销工作表保护/);
+    expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
+    host.excel.sheet("吴兴区").protection = { protected: false, options: {} };
+    await clearMarks(p.run, optionsOf(p));
+    expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
+  });
+});

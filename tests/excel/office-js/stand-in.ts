@@ -768,7 +768,8 @@ class WorksheetProtection extends HostObject {
           throw new HostError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${k}`);
         }
       }
-      this.sheet.protection = { protected: true, options: { ...options }, password: typeof args[1] === "string" && args[1] ? args[1] : undefined };
+      this.sheet.protection = { protected: true, options: Object.fromEntries(Object.entries(options).filter(([, v]) => v !== false)) };
+      if (typeof args[1] === "string" && args[1]) this.sheet.protection.password = args[1];
       return undefined;
     }
     if (method === "Unprotect") {
