@@ -123,7 +123,19 @@ export interface FormatWrite {
 
 const COLS = 16384;
 const ROWS = 1048576;
-const key = (r: number, c: number) => r * COLS + c;
+/** Cells are keyed by a number (Map lookups on "r,c" strings are ~20× slower). */
+export const key = (r: number, c: number) => r * COLS + c;
+
+/** The cells of a sheet from rows of values (empty ones left out). */
+export function gridCells(rows: readonly (readonly (string | number | boolean | null)[])[]): Map<number, CellState> {
+  const cells = new Map<number, CellState>();
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== "") cells.set(key(r, c), { value: v });
+    }),
+  );
+  return cells;
+}
 
 export class HostError extends Error {
   constructor(
@@ -173,7 +185,7 @@ const quoteSheet = (name: string) => (/^[\p{L}\p{N}_.]+$/u.test(name) && !/^\d/.
 const localAddress = (a: Omit<Area, "sheet">) => (a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`);
 
 /** Display text as Excel shows it (enough for the add-in: percent formats and plain values). */
-function displayText(cell: CellState | undefined): string {
+export function displayText(cell: Pick<CellState, "value" | "numberFormat"> | undefined): string {
   if (!cell) return "";
   const v = cell.value;
   if (typeof v === "number" && cell.numberFormat && /%$/.test(cell.numberFormat)) {
@@ -294,17 +306,12 @@ export class StandInExcel {
       id: `{sheet-${this.nextId++}}`,
       name,
       visibility,
-      cells: new Map(),
+      cells: gridCells(rows),
       notes: new Map(),
       protection: { protected: false, options: {} },
       hiddenRows: new Set(),
       merges: [],
     };
-    rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== "") sheet.cells.set(key(r, c), { value: v });
-      }),
-    );
     this.sheets.push(sheet);
     if (!this.active) this.active = name;
     return sheet;
@@ -717,7 +724,8 @@ class Worksheet extends HostObject {
   }
 }
 
-function usedArea(s: SheetState, valuesOnly: boolean): Area | null {
+/** The used area of a sheet's cells (0-based, inclusive), those with a value only if `valuesOnly`; null when empty. */
+export function usedArea<S extends { cells: Map<number, { value: unknown; formula?: string }> }>(s: S, valuesOnly: boolean): { sheet: S; top: number; left: number; bottom: number; right: number } | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
