@@ -9,8 +9,8 @@
  *   markFindings(run, findings, { host, store })                 → exactly these findings' cells marked
  *   readPlan(run, { host, store })                               → the plan of the 规划指标 sheet
  *   compileInWorkbook(run, { host, store, files, asOf, onConflict }) → result sheets
- *   clearMarks(run, { host, store })                             → fills restored, notes removed
- *   removeResults(run, { store })                                → the add-in's sheets deleted
+ *   clearMarks(run, { host, store })                             → fills restored, notes removed (those still the add-in's)
+ *   removeResults(run, { host, store })                          → the add-in's sheets deleted
  *   confirmFinding / unconfirmFinding(run, finding, reason)      → 情况属实 stored in the workbook
  *   selectCell(run, sheet, cell)                                 → the finding's cell selected
  *   writeSheets(run, tables, { host, store })                    → a template or plan skeleton

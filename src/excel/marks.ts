@@ -25,11 +25,12 @@
  *
  * Requests are sized in bytes (budget.ts): cells are taken in chunks, each chunk one request to
  * load the cells' fills and notes and one to write the record rows and marks (+1 for comments).
- * Progress is reported after each chunk; cancelling takes effect between chunks.
- *   marking N cells:  2 (record) + 1 (protection) + 2·⌈N/n⌉ (+⌈N/n⌉ comments, +2 to locate the
- *                     clerk's comments) + 1 (protection back) + the clearing of earlier marks;
- *   clearing N marks: 2 (record) + 1 (protection) + 2·⌈N/n⌉ (+1 comment ids) + 1,
- * where n is the chunk size the byte budget allows (on the web ~1,500 cells with notes).
+ * Progress is reported after each chunk; cancelling takes effect between chunks. With n the
+ * chunk size the budget allows (~1,000 cells with notes on the web) and R the record's rows:
+ *   marking N cells:  3 + ⌈R / (budget / 500)⌉ + 2·⌈N/n⌉ (+⌈N/n⌉ comments, +2 to locate the
+ *                     clerk's comments) + the clearing of the earlier marks;
+ *   clearing N marks: 3 + ⌈R / (budget / 500)⌉ + 2·⌈N/n⌉ (+1 for the comments' ids),
+ * plus Excel.run's own clean-up request (README, "Requests to Excel").
  */
 import type { Finding, Lang } from "../core/findings";
 import { findingMessage } from "../core/findings";

@@ -226,6 +226,9 @@ function legacyEntries(raw: unknown): Entry[] | null {
   return [...marks, ...parsed.data.sheets.map((sheet): Entry => ({ kind: "sheet", entry: { sheetId: "", sheet } }))];
 }
 
+/** Settings stores found without an earlier version's record. */
+const withoutLegacy = new WeakSet<SettingsStore>();
+
 export interface RecordOptions {
   /** Bytes per request and response (budget.ts). */
   budget: number;
@@ -389,16 +392,23 @@ export class Record {
     range.values = rows;
   }
 
-  /** Moves a record an earlier version kept in the document settings into the sheet (written first, then removed from the settings). */
+  /**
+   * Moves a record an earlier version kept in the document settings into the sheet (written
+   * first, then removed from the settings). A store found without one is not asked again: no
+   * runtime of this version writes one.
+   */
   private async moveLegacy(store: SettingsStore | undefined): Promise<void> {
-    if (!store) return;
+    if (!store || withoutLegacy.has(store)) return;
     try {
       await store.refresh();
     } catch {
       return; // No settings to read: nothing to move.
     }
     const raw = store.get(LEGACY_RECORD_KEY);
-    if (raw === null || raw === undefined) return;
+    if (raw === null || raw === undefined) {
+      withoutLegacy.add(store);
+      return;
+    }
     const entries = legacyEntries(raw);
     if (entries && entries.length > 0) {
       this.append(entries);

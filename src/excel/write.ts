@@ -21,9 +21,9 @@
  *   so no request exceeds the budget (2.5 MB on the web) whatever the table's size. Progress
  *   after each request; cancelling between requests. A run that fails or is cancelled after
  *   adding sheets deletes them again: no half-written result sheet is left behind.
- *   Requests: 2 (the record) + 1 (record rows, sheets added) + ⌈bytes / budget⌉ (+1 for the
- *   sheet ids when recorded) + 1 for the print setup and the chart (kept apart so that a host
- *   refusing them cannot undo the sheets).
+ *   Requests: 1 + ⌈R / (budget / 500)⌉ (the sheets and the record's R rows) + 1 (record rows,
+ *   sheets added) + ⌈estimated bytes / budget⌉ + 1 for the print setup and the chart (kept
+ *   apart so that a host refusing them cannot undo the sheets).
  */
 import { a1 } from "../core/model";
 import type { TableCell, TableModel } from "../core/table";
