@@ -10,8 +10,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { CompileError, compile, evaluationJson, periodKey, type CompileResult, type Confirmation } from "../core/compile";
-import { readConfirmations } from "../core/confirmations";
+import { CompileError, compile, evaluationJson, periodKey, type CompileResult } from "../core/compile";
+import { readConfirmations, type Confirmation } from "../core/confirmations";
 import { ATTENTION_INFO, isNotConsolidated, statusText } from "../core/evaluate";
 import type { Lang } from "../core/findings";
 import { formatPeriod, parsePeriod, type ReportPeriod } from "../core/period";

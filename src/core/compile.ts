@@ -15,28 +15,17 @@
  *   confirmations may be passed in and are matched to findings by file, sheet, cell and kind.
  *   A confirmation never changes a finding's severity: an error still blocks its value.
  */
+import type { Confirmation } from "./confirmations";
 import type { Consolidation } from "./consolidate";
 import { consolidate } from "./consolidate";
 import type { Evaluation, Status } from "./evaluate";
 import { evaluate } from "./evaluate";
-import type { Finding, FindingKind } from "./findings";
+import type { Finding } from "./findings";
 import { comparePeriods } from "./period";
 import type { ReportPeriod } from "./period";
 import type { Plan } from "./plan";
 import type { Submission } from "./submission";
 import type { DistrictValue, ExcludedValue, ValidationResult } from "./validate";
-
-/** A clerk's 情况属实 for one finding: which finding, and the reason the clerk gave. */
-export interface Confirmation {
-  /** File name; absent: any file (the open workbook inside Excel). */
-  file?: string;
-  sheet: string;
-  /** A1 address of the finding's cell; absent for a finding without a cell. */
-  cell?: string;
-  /** The finding's kind; absent: any finding on that cell. */
-  kind?: FindingKind;
-  reason: string;
-}
 
 /** Where a submission came from. */
 export interface SubmissionRef {

@@ -17,11 +17,21 @@
  *   情况属实 | 吴兴区 | D7 | unknown-indicator | 本区新增指标，已报市局 | 2018-07-03T09:12:00.000Z
  * The sheet has no 填报单位, so validation never takes it for a submission.
  */
-import type { Confirmation } from "./compile";
 import { FINDING_KINDS, type FindingKind } from "./findings";
 import type { Sheet, WorkbookModel } from "./model";
+import { CONFIRMATIONS_SHEET } from "./sheets";
 
-export const CONFIRMATIONS_SHEET = "_indicators";
+/** A clerk's 情况属实 for one finding: which finding, and the reason the clerk gave. */
+export interface Confirmation {
+  /** File name; absent: any file (the open workbook inside Excel). */
+  file?: string;
+  sheet: string;
+  /** A1 address of the finding's cell; absent for a finding without a cell. */
+  cell?: string;
+  /** The finding's kind; absent: any finding on that cell. */
+  kind?: FindingKind;
+  reason: string;
+}
 
 /** The record kind of a confirmation row (the first column). */
 const CONFIRMED = "情况属实";

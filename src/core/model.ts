@@ -74,6 +74,16 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   return typeof cell.value === "string" && cell.value.trim() === "" && cell.text.trim() === "";
 }
 
+/** The text a cell shows: its displayed text, else its value written out (a date as 2018-06). */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return "";
+  if (cell.text.trim() !== "") return cell.text.trim();
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, "0")}`;
+  return String(v).trim();
+}
+
 /** 0-based column index → letters (0 → A, 26 → AA). */
 export function columnLetters(col: number): string {
   let s = "";

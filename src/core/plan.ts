@@ -4,10 +4,9 @@
  */
 import { z } from "zod";
 import { makeFinding, readProblemFindings, type Finding } from "./findings";
-import { a1, cellAt, isEmptyCell, type Cell, type Sheet, type WorkbookModel } from "./model";
-import { cellText, normaliseCode } from "./submission";
-import { PLAN_SHEET } from "./template";
-import { normaliseName, toHalfWidth } from "./text";
+import { a1, cellAt, cellText, isEmptyCell, type Cell, type Sheet, type WorkbookModel } from "./model";
+import { PLAN_SHEET, UNITS_SHEET } from "./sheets";
+import { normaliseCode, normaliseName, toHalfWidth } from "./text";
 import { isCountUnit, isKnownUnit, isPercentUnit, isRateUnit, parseUnit, unitFactor } from "./units";
 import { readValue } from "./values";
 
@@ -86,9 +85,6 @@ export interface Plan {
 // - A plan with no usable indicator (no 规划指标 sheet, no header, only invalid rows) loads as
 //   an empty plan whose findings say why: callers that need indicators stop there.
 // =======================================================================================
-
-/** The optional sheet listing the reporting units a plan expects, one per row. */
-export const UNITS_SHEET = "填报单位";
 
 /** A loaded plan and the findings about its definition rows. */
 export interface PlanLoad {

@@ -24,9 +24,8 @@ import { indicatorStatement, overallStatement } from "./statements";
 import { formatPeriod, type ReportPeriod } from "./period";
 import type { Indicator, IndicatorType } from "./plan";
 import type { SubmissionRow } from "./submission";
+import { SHEET_NAMES } from "./sheets";
 import type { CellStyle, NumberFormat, TableCell, TableModel } from "./table";
-
-export const SHEET_NAMES = { midterm: "中期评估表", statements: "评估要点", districts: "分区数据", findings: "问题清单" } as const;
 
 type Text = Record<Lang, string>;
 

@@ -17,10 +17,8 @@
  */
 import { formatPeriod, type ReportPeriod } from "./period";
 import type { Aggregate, Indicator, Plan } from "./plan";
+import { PLAN_SHEET } from "./sheets";
 import type { InputValidation, TableCell, TableModel } from "./table";
-
-/** The plan sheet's name (§1). */
-export const PLAN_SHEET = "规划指标";
 
 /** §1 columns, in order, with each indicator's cell. */
 const PLAN_COLUMNS: { header: string; width: number; cell: (i: Indicator) => string | number | null }[] = [

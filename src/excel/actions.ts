@@ -18,14 +18,14 @@
 import type { CompileResult } from "../core/compile";
 import { CompileError, compile } from "../core/compile";
 import type { StoredConfirmation } from "../core/confirmations";
-import { CONFIRMATIONS_SHEET, readConfirmations, withConfirmation, withoutConfirmation } from "../core/confirmations";
+import { readConfirmations, withConfirmation, withoutConfirmation } from "../core/confirmations";
 import { findingsToMark, type Finding, type Lang } from "../core/findings";
 import type { WorkbookModel } from "../core/model";
 import type { ReportPeriod } from "../core/period";
 import type { Plan } from "../core/plan";
-import { loadPlanFromWorkbook, UNITS_SHEET } from "../core/plan";
+import { loadPlanFromWorkbook } from "../core/plan";
+import { CHART_SHEET, CONFIRMATIONS_SHEET, PLAN_SHEET, UNITS_SHEET } from "../core/sheets";
 import type { TableModel } from "../core/table";
-import { PLAN_SHEET } from "../core/template";
 import { buildResultTables } from "../core/tables";
 import type { ValidationResult } from "../core/validate";
 import { validateWorkbook } from "../core/validate";
@@ -41,9 +41,6 @@ import type { SettingsStore } from "./record";
 import { ActionError, checkCancelled, type ExcelRunner, type RunOptions } from "./run";
 import type { ChartSpec, SheetConflict } from "./write";
 import { removeResultSheets, writeTables } from "./write";
-
-/** The sheet of the native progress chart the add-in adds beside the result sheets. */
-export const CHART_SHEET = "进度对比图";
 
 export interface ActionOptions extends RunOptions {
   host: HostInfo;

@@ -3,10 +3,10 @@
  * work done in a Web Worker. Nothing is sent anywhere: files are read with File.arrayBuffer()
  * and results come back as downloads.
  */
-import type { Confirmation } from "../core/compile";
+import type { Confirmation } from "../core/confirmations";
 import type { Finding } from "../core/findings";
 import type { WorkbookModel } from "../core/model";
-import { PLAN_SHEET } from "../core/template";
+import { PLAN_SHEET } from "../core/sheets";
 import type { EngineClient } from "./worker-client";
 import type { PlanInput } from "./worker-protocol";
 import type { Download, MidtermSummary, OpenedFile, RunOptions, StandaloneWorkspace } from "./workspace";

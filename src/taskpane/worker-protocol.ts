@@ -2,7 +2,7 @@
  * Messages between the pane and its Web Worker (standalone mode): every request carries what
  * it needs (no state in the worker), so that a cancelled request can simply terminate it.
  */
-import type { Confirmation } from "../core/compile";
+import type { Confirmation } from "../core/confirmations";
 import type { Finding } from "../core/findings";
 import type { WorkbookModel } from "../core/model";
 import type { MidtermSummary, PlanView, WorkProgress } from "./workspace";

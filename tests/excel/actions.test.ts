@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { CONFIRMATIONS_SHEET, readConfirmations } from "../../src/core/confirmations";
+import { readConfirmations } from "../../src/core/confirmations";
+import { CONFIRMATIONS_SHEET } from "../../src/core/sheets";
 import {
   compileInWorkbook,
   confirmFinding,
