@@ -13,28 +13,26 @@
  * The ribbon cannot ask questions: 汇总评估 writes beside a user's sheet of the same name
  * ("中期评估表 (2)") and says so; the pane asks instead.
  */
-import { CATEGORY_INFO } from "../core/findings";
+import { errorText } from "../core/errors";
+import { formatPeriod } from "../core/format";
+import { list, messages, render, type Lang } from "../core/messages";
 import { clearMarks, compileInWorkbook, validateActiveWorkbook } from "../excel/actions";
 import type { Notice } from "../excel/notices";
 import { officeSettings } from "../excel/record";
 import { excelRun } from "../excel/run";
-import { detectHost, type HostInfo, type UiLanguage } from "../host";
-import { formatPeriod } from "../core/period";
+import { detectHost, type HostInfo } from "../host";
 
 const NOTICE_PARAM = "notice";
 const DIALOG_TIMEOUT_MS = 120_000;
 
-type Text = { zh: string; en: string };
-const pick = (t: Text, lang: UiLanguage) => (lang === "en" ? t.en : t.zh);
-
-/** An outcome in both languages, with the notices of the run. */
+/** An outcome in the host's language, with the notices of the run. */
 interface Outcome {
-  text: Text;
+  text: string;
   notices: Notice[];
 }
 
-function noticeLines(notices: readonly Notice[], lang: UiLanguage): string {
-  return notices.map((n) => `\n• ${lang === "en" ? n.messageEn : n.message}`).join("");
+function noticeLines(notices: readonly Notice[], lang: Lang): string {
+  return notices.map((n) => `\n• ${render(n, lang)}`).join("");
 }
 
 /** Shows the outcome in a dialog and resolves when it is closed (or after the timeout). */
@@ -64,24 +62,18 @@ function showOutcome(host: HostInfo, message: string): Promise<void> {
   });
 }
 
-function errorText(e: unknown): Text {
-  const zh = e instanceof Error ? e.message : String(e);
-  const en = e instanceof Error && "messageEn" in e && typeof e.messageEn === "string" ? e.messageEn : zh;
-  return { zh: `未能完成：${zh}`, en: `Could not finish: ${en}` };
-}
-
 /** Runs one command: detect the host, run, report, always complete the event. */
-async function runCommand(event: Office.AddinCommands.Event, work: (host: HostInfo) => Promise<Outcome>): Promise<void> {
+async function runCommand(event: Office.AddinCommands.Event, work: (host: HostInfo, lang: Lang) => Promise<Outcome>): Promise<void> {
   let host: HostInfo | undefined;
   try {
     host = await detectHost({ timeoutMs: 10_000 });
     const lang = host.displayLanguage;
     let message: string;
     try {
-      const outcome = await work(host);
-      message = pick(outcome.text, lang) + noticeLines(outcome.notices, lang);
+      const outcome = await work(host, lang);
+      message = outcome.text + noticeLines(outcome.notices, lang);
     } catch (e) {
-      message = pick(errorText(e), lang);
+      message = messages(lang).ribbon.failed({ reason: errorText(e, lang) });
     }
     await showOutcome(host, message);
   } catch {
@@ -92,50 +84,47 @@ async function runCommand(event: Office.AddinCommands.Event, work: (host: HostIn
 }
 
 export function validate(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (host) => {
+  return runCommand(event, async (host, lang) => {
+    const m = messages(lang);
     const out = await validateActiveWorkbook(excelRun, { host, store: officeSettings() });
-    const errors = out.findings.filter((f) => f.severity === "error").length;
-    const warnings = out.findings.length - errors;
+    const { counts } = out.report;
     const byCategory = [...new Set(out.findings.map((f) => f.category))];
-    const zhCats = byCategory.map((c) => `${CATEGORY_INFO[c].zh} ${out.findings.filter((f) => f.category === c).length}`).join("，");
-    const enCats = byCategory.map((c) => `${CATEGORY_INFO[c].en} ${out.findings.filter((f) => f.category === c).length}`).join(", ");
-    const marked = out.marks?.cells ?? 0;
-    const text: Text =
-      out.findings.length === 0
-        ? { zh: `校验完成：${out.result.submissions.length} 张填报表，没有发现问题。`, en: `Checked ${out.result.submissions.length} submission(s): no findings.` }
-        : {
-            zh: `校验完成：${out.result.submissions.length} 张填报表，${out.findings.length} 个问题（错误 ${errors}，提示 ${warnings}；${zhCats}），已标记 ${marked} 个单元格。详情请打开面板。`,
-            en: `Checked ${out.result.submissions.length} submission(s): ${out.findings.length} findings (${errors} errors, ${warnings} warnings; ${enCats}); ${marked} cells marked. Open the pane for details.`,
-          };
+    const categories = byCategory
+      .map((c) => m.ribbon.categoryCount({ category: m.category[c], count: out.findings.filter((f) => f.category === c).length }))
+      .join(m.ribbon.categorySeparator);
+    const text =
+      counts.findings === 0
+        ? m.ribbon.validatedClean({ submissions: counts.submissions })
+        : m.ribbon.validated({
+            submissions: counts.submissions,
+            total: counts.findings,
+            errors: counts.errors,
+            warnings: counts.warnings,
+            categories,
+            marked: out.marks?.cells ?? 0,
+          });
     return { text, notices: out.notices };
   });
 }
 
 export function compile(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (host) => {
+  return runCommand(event, async (host, lang) => {
     const out = await compileInWorkbook(excelRun, { host, store: officeSettings(), onConflict: "rename" });
     if (out.status !== "written") throw new Error("unexpected conflict");
-    const asOf = formatPeriod(out.result.asOf);
-    return {
-      text: {
-        zh: `汇总完成（评估时点 ${asOf}，${out.result.submissions.length} 个填报单位）：已写入 ${out.sheets.join("、")}。`,
-        en: `Compiled as of ${out.result.asOf.year}-${String(out.result.asOf.month).padStart(2, "0")} (${out.result.submissions.length} reporting units): wrote ${out.sheets.join(", ")}.`,
-      },
-      notices: out.notices,
-    };
+    const text = messages(lang).ribbon.compiled({
+      asOf: formatPeriod(out.result.asOf, lang),
+      units: out.result.submissions.length,
+      sheets: list(out.sheets, lang),
+    });
+    return { text, notices: out.notices };
   });
 }
 
 export function clearMarksCommand(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (host) => {
+  return runCommand(event, async (host, lang) => {
+    const m = messages(lang).ribbon;
     const out = await clearMarks(excelRun, { host, store: officeSettings() });
-    return {
-      text:
-        out.restored === 0
-          ? { zh: "没有需要清除的标记。", en: "There were no marks to clear." }
-          : { zh: `已清除标记：恢复了 ${out.restored} 个单元格的底色，删除了 ${out.removed} 条说明。`, en: `Marks cleared: ${out.restored} fills restored, ${out.removed} notes removed.` },
-      notices: out.notices,
-    };
+    return { text: out.restored === 0 ? m.nothingToClear : m.cleared({ restored: out.restored, removed: out.removed }), notices: out.notices };
   });
 }
 
@@ -146,7 +135,7 @@ function showDialogPage(message: string, lang: string | null): void {
   const ok = document.getElementById("ok") as HTMLButtonElement;
   if (lang === "en") {
     document.documentElement.lang = "en";
-    ok.textContent = "OK";
+    ok.textContent = messages("en").ribbon.ok;
   }
   main.hidden = false;
   ok.focus();

@@ -6,6 +6,7 @@
  * each one: nothing of a file is left out without a word.
  */
 import type { ReadProblemKind } from "./findings";
+import type { Param } from "./messages/types";
 
 /** A cell's stored value; for a formula, its cached result. Dates come as Date. */
 export type CellValue = string | number | boolean | Date | null;
@@ -40,7 +41,7 @@ export interface ReadProblem {
   /** A1 address of the cell concerned; absent when the problem is the whole sheet's. */
   cell?: string;
   /** The finding's message parameters (the sheet's name is added by validation). */
-  params?: Record<string, string | number>;
+  params?: Record<string, Param>;
 }
 
 export interface Sheet {

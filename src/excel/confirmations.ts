@@ -4,12 +4,12 @@
  * reader (read.ts) puts hidden sheets into the workbook model, and readConfirmations parses it.
  * Requests: 2 syncs (the sheet list, then the write). Only ExcelApi 1.1 calls.
  */
-import { confirmationRows, type StoredConfirmation } from "../core/confirmations";
+import { confirmationRows, type Confirmation } from "../core/confirmations";
 import { CONFIRMATIONS_SHEET } from "../core/sheets";
 import { a1 } from "../core/model";
 
 /** Replaces the record sheet's contents with `list` (creating the very hidden sheet when needed). */
-export async function writeConfirmations(context: Excel.RequestContext, list: readonly StoredConfirmation[]): Promise<void> {
+export async function writeConfirmations(context: Excel.RequestContext, list: readonly Confirmation[]): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();

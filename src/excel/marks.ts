@@ -21,8 +21,9 @@
  * comments on the touched sheets). Clearing is 2 syncs, or 3 when the marks had notes or
  * comments. All bounded, whatever the number of findings.
  */
-import type { Finding, Lang } from "../core/findings";
-import { findingMessage } from "../core/findings";
+import type { Finding } from "../core/findings";
+import { markNote } from "../core/mark-note";
+import { messages, type Lang } from "../core/messages";
 import { htmlColour, STYLE_COLOURS } from "../core/table-style";
 import type { HostInfo } from "../host";
 import type { Notice } from "./notices";
@@ -37,8 +38,8 @@ export const MARK_FILL = {
   warning: htmlColour(STYLE_COLOURS["finding-warning"].fill as string),
 } as const;
 
-/** Prefix of every explanation the add-in writes, so a reader knows where it comes from. */
-export const EXPLANATION_PREFIX = { zh: "【指标校验】", en: "[Indicator check] " } as const;
+/** Prefix of every explanation the add-in writes, so a reader knows where it comes from (the catalogue's mark.prefix). */
+export const EXPLANATION_PREFIX: Record<Lang, string> = { zh: messages("zh").mark.prefix, en: messages("en").mark.prefix };
 
 export interface MarkOptions extends RunOptions {
   host: HostInfo;
@@ -83,21 +84,20 @@ interface Target {
   sheet: string;
   cell: string;
   severity: "error" | "warning";
-  text: string;
+  findings: Finding[];
 }
 
-/** One target per cell: the worst severity, the messages joined. */
-function targetsOf(findings: readonly Finding[], lang: Lang): Target[] {
+/** One target per cell: the worst severity, its findings (the note: src/core/mark-note.ts). */
+function targetsOf(findings: readonly Finding[]): Target[] {
   const byCell = new Map<string, Target>();
   for (const f of findings) {
     if (!f.sheet || !f.cell) continue;
     const key = `${f.sheet}\u0000${f.cell.toUpperCase()}`;
-    const line = findingMessage(f, lang) + (f.confirmation ? (lang === "en" ? ` (confirmed: ${f.confirmation})` : `（已确认情况属实：${f.confirmation}）`) : "");
     const t = byCell.get(key);
-    if (!t) byCell.set(key, { sheet: f.sheet, cell: f.cell.toUpperCase(), severity: f.severity, text: line });
+    if (!t) byCell.set(key, { sheet: f.sheet, cell: f.cell.toUpperCase(), severity: f.severity, findings: [f] });
     else {
       if (f.severity === "error") t.severity = "error";
-      if (!t.text.split("\n").includes(line)) t.text += `\n${line}`;
+      t.findings.push(f);
     }
   }
   return [...byCell.values()];
@@ -221,7 +221,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
   // loaded, so that what is recorded is the clerk's fill, not ours.
   const cleared = clear?.apply();
   if (cleared && cleared.gone > 0) notices.push(notice("marks-gone", { count: cleared.gone }));
-  let targets = targetsOf(findings, lang);
+  let targets = targetsOf(findings);
   const sheetNames = [...new Set(targets.map((t) => t.sheet))];
   const protection = host.supports("ExcelApi", "1.2")
     ? sheetNames.map((name) => {
@@ -273,7 +273,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
     if (protectedSheets.has(t.sheet)) continue;
     const entry: MarkEntry = { sheet: t.sheet, cell: t.cell, fill: previousFill(range.format.fill, withPattern), explanation: null };
     range.format.fill.color = MARK_FILL[t.severity];
-    const text = EXPLANATION_PREFIX[lang] + t.text;
+    const text = markNote(t.findings, lang);
     if (kind === "note") {
       if (note && !note.isNullObject) hadNotes++;
       else {

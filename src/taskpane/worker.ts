@@ -1,7 +1,9 @@
 /**
  * The Web Worker of standalone mode: reading, validation, compilation and marking run here so
- * that the page never freezes. All the work is in worker-handler.ts.
+ * that the page never freezes. All the work is in worker-handler.ts. An error crosses back as
+ * data (code and parameters), so the pane renders it in its own language.
  */
+import { toErrorData } from "../core/errors";
 import { handleRequest } from "./worker-handler";
 import type { WorkerEnvelope, WorkerMessage } from "./worker-protocol";
 
@@ -19,6 +21,6 @@ scope.onmessage = async (event: MessageEvent<WorkerEnvelope>) => {
     const transfer = "bytes" in result && result.bytes instanceof Uint8Array ? [result.bytes.buffer] : [];
     post({ id, kind: "done", result }, transfer);
   } catch (e) {
-    post({ id, kind: "error", message: e instanceof Error ? e.message : String(e) });
+    post({ id, kind: "error", error: toErrorData(e) });
   }
 };

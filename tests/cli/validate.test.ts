@@ -57,7 +57,7 @@ test("--format json prints exactly the findings, absent parts as null; --lang en
   expect(Object.keys(doc)).toEqual(["findings"]);
   expect(doc.findings).toHaveLength(15);
   for (const f of doc.findings) {
-    expect(Object.keys(f)).toEqual(["file", "sheet", "cell", "indicator", "category", "severity", "message"]);
+    expect(Object.keys(f)).toEqual(["file", "sheet", "cell", "indicator", "category", "severity", "message", "confirmed"]);
   }
   expect(doc.findings[0]).toEqual({
     file: "rules.xlsx",
@@ -67,6 +67,7 @@ test("--format json prints exactly the findings, absent parts as null; --lang en
     category: "inconsistent",
     severity: "error",
     message: "其中项“养老机构床位数”(9500) 大于其合计“社会养老床位总数”(9400)",
+    confirmed: null,
   });
   expect(doc.findings.find((f: { category: string }) => f.category === "unknown-indicator").indicator).toBeNull();
   expect(doc.findings.find((f: { indicator: string }) => f.indicator === "T-07")).toMatchObject({ cell: null, category: "missing" });

@@ -12,7 +12,7 @@ import {
   validateActiveWorkbook,
 } from "../../src/excel/actions";
 import { MARK_FILL } from "../../src/excel/marks";
-import { ActionError } from "../../src/excel/run";
+import { AppError } from "../../src/core/errors";
 import { readWorkbookBuffer } from "../../src/files/read";
 import { RecordingExcel } from "./recording-mock";
 import { DEFECT_ROWS, GOOD_ROWS, PLAN_ROWS, seedWorkbook } from "./workbook-fixture";
@@ -22,7 +22,7 @@ const options = (excel: RecordingExcel) => ({ host: excel.host, store: excel.set
 test("without a 规划指标 sheet, validation stops with a Chinese reason", async () => {
   const excel = new RecordingExcel("1.18");
   excel.addSheet("吴兴区", [["填报单位", "吴兴区"]]);
-  await expect(validateActiveWorkbook(excel.run, options(excel))).rejects.toThrow(ActionError);
+  await expect(validateActiveWorkbook(excel.run, options(excel))).rejects.toThrow(AppError);
   await expect(validateActiveWorkbook(excel.run, options(excel))).rejects.toThrow(/规划指标/);
 });
 
@@ -62,8 +62,8 @@ test("a 情况属实 confirmation is stored in the workbook, shown on the findin
   ]);
 
   const again = await validateActiveWorkbook(excel.run, { ...options(excel), mark: false });
-  expect(again.findings.find((f) => f.cell === "A10")?.confirmation).toBe("=本区自设指标，已报市局");
-  expect(again.result.submissions).toHaveLength(1); // the record sheet is not a submission
+  expect(again.findings.find((f) => f.cell === "A10")?.confirmed).toMatchObject({ reason: "=本区自设指标，已报市局" });
+  expect(again.report.counts.submissions).toBe(1); // the record sheet is not a submission
 
   const compiled = await compileInWorkbook(excel.run, options(excel));
   expect(compiled.status).toBe("written");
@@ -121,7 +121,7 @@ test("a confirmed warning is not marked, by the ribbon's validation either; a co
   await confirmFinding(excel.run, findings.find((f) => f.cell === "A10")!, "本区自设指标", options(excel));
   await confirmFinding(excel.run, findings.find((f) => f.cell === "D6")!, "待核实", options(excel));
   const out = await validateActiveWorkbook(excel.run, options(excel));
-  expect(out.findings.filter((f) => f.confirmation).map((f) => [f.cell, f.severity])).toEqual([
+  expect(out.findings.filter((f) => f.confirmed).map((f) => [f.cell, f.severity])).toEqual([
     ["D6", "error"],
     ["A10", "warning"],
   ]);
@@ -144,5 +144,5 @@ test("readPlan reads only the 规划指标 sheet (3 syncs) and loads its plan; w
 
   const none = new RecordingExcel("1.18");
   none.addSheet("吴兴区", [["填报单位", "吴兴区"]]);
-  await expect(readPlan(none.run, options(none))).rejects.toThrow(ActionError);
+  await expect(readPlan(none.run, options(none))).rejects.toThrow(AppError);
 });

@@ -1,4 +1,5 @@
 import { clearMarks, validateActiveWorkbook } from "../../src/excel/actions";
+import { render } from "../../src/core/messages";
 import { MARK_FILL } from "../../src/excel/marks";
 import { RECORD_KEY } from "../../src/excel/record";
 import { MemorySettings, RecordingExcel, type MockCell } from "./recording-mock";
@@ -110,7 +111,7 @@ describe("older hosts", () => {
     expect(out.findings.filter((f) => f.cell)).toHaveLength(4);
     expect(out.marks?.explanations).toBe("none");
     expect(out.notices.map((n) => n.kind)).toEqual(["explanations-unsupported"]);
-    expect(out.notices[0].message).toContain("只标记了单元格底色");
+    expect(render(out.notices[0], "zh")).toContain("只标记了单元格底色");
     expect(FLAGGED.map((c) => fillOf(excel.cell("吴兴区", c))?.color)).toEqual([MARK_FILL.error, MARK_FILL.warning, MARK_FILL.error, MARK_FILL.warning]);
     expect(excel.writes.map((w) => w.kind).filter((k) => k !== "fill")).toEqual([]);
 

@@ -116,7 +116,7 @@ describe("readWorkbook with the recording mock", () => {
     seedWorkbook(excel, { 吴兴区: GOOD_ROWS, 德清县: GOOD_ROWS });
     excel.active = "德清县";
     const out = await validateActiveWorkbook(excel.run, { host: excel.host, store: excel.settings, scope: "activeSheet" });
-    expect(out.result.submissions.map((s) => s.district)).toEqual(["德清县"]);
+    expect(out.report.files[0].submissions.map((s) => s.district)).toEqual(["德清县"]);
   });
 });
 

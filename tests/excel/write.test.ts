@@ -1,4 +1,5 @@
 import type { TableModel } from "../../src/core/table";
+import { render } from "../../src/core/messages";
 import { rowHeight } from "../../src/core/table-style";
 import { freeName, numberFormatOf, rectangles, removeResultSheets, writeTables } from "../../src/excel/write";
 import { RecordingExcel } from "./recording-mock";
@@ -95,7 +96,7 @@ describe("writeTables", () => {
     const out = await writeTables(excel.context, [table()], { host: excel.host, store: excel.settings });
     if (out.status !== "written") throw new Error("not written");
     expect(out.notices.map((n) => n.kind)).toEqual(["formatting-reduced"]);
-    expect(out.notices[0].message).toMatch(/合并单元格.*列宽.*冻结表头.*打印设置.*批注/);
+    expect(render(out.notices[0], "zh")).toMatch(/合并单元格.*列宽.*冻结表头.*打印设置.*批注/);
     expect(excel.cell("问题清单", "B3")).toMatchObject({ value: "=1+1" });
     expect(excel.writes.some((w) => w.kind === "merge" || w.kind === "note-add")).toBe(false);
   });

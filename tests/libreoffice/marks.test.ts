@@ -4,6 +4,7 @@
  * converted to flat ODS, show every note (the existing one kept, the findings below it) and
  * the severity fills, and the values are those of the original.
  */
+import { findingText } from "../../src/core/messages";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,8 +42,8 @@ test.each([
   const texts = notes(fods);
   expect(texts).toHaveLength(2);
   for (const k of kept as string[]) expect(texts[0]).toContain(k);
-  expect(texts[0]).toContain(`【错误】${findings[0].message}`);
-  expect(texts[1]).toContain(`【提示】${findings[1].message}`);
+  expect(texts[0]).toContain(`【错误】${findingText(findings[0], "zh")}`);
+  expect(texts[1]).toContain(`【提示】${findingText(findings[1], "zh")}`);
   for (const argb of [MARK_FILLS.error, MARK_FILLS.warning]) expect(fods).toContain(`fo:background-color="#${argb.slice(2).toLowerCase()}"`);
   const before = await readWorkbookFile(join(FIXTURES, source));
   const after = await readWorkbookFile(path);

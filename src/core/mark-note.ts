@@ -1,0 +1,32 @@
+/**
+ * The note on a marked cell (标记说明), one rule for every place a finding's cell is marked:
+ * the open workbook (src/excel/marks.ts), a marked copy (src/files/mark.ts) and 分区数据. One
+ * line per finding — severity and message, and the clerk's 情况属实 reason when there is one —
+ * the same line once only. What the add-in writes into a clerk's workbook begins with the
+ * catalogue's `mark.prefix`, so that it can be told from the clerk's own notes.
+ */
+import type { Finding } from "./findings";
+import { findingText, messages, type Lang } from "./messages";
+import { LANGS } from "./messages/types";
+
+/** The lines of the findings on one cell. */
+export function markLines(findings: readonly Finding[], lang: Lang): string {
+  const m = messages(lang).mark;
+  const lines: string[] = [];
+  for (const f of findings) {
+    const line = m.line({ severity: messages(lang).severity[f.severity], message: findingText(f, lang) });
+    const text = f.confirmed ? m.confirmed({ line, reason: f.confirmed.reason }) : line;
+    if (!lines.includes(text)) lines.push(text);
+  }
+  return lines.join("\n");
+}
+
+/** The note the add-in (or a marked copy) writes on a cell: the prefix, then the lines. */
+export function markNote(findings: readonly Finding[], lang: Lang): string {
+  return messages(lang).mark.prefix + markLines(findings, lang);
+}
+
+/** Whether a note's text is one the add-in wrote (it begins with a language's prefix). */
+export function isMarkNote(text: string): boolean {
+  return LANGS.some((lang) => text.startsWith(messages(lang).mark.prefix));
+}
