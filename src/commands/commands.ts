@@ -147,13 +147,14 @@ const noticeText = params.get(NOTICE_PARAM);
 if ((window as { indicatorsUnsupportedWebview?: string }).indicatorsUnsupportedWebview) {
   // commands.html's guard has defined the commands for an old webview (IE11, EdgeHTML).
 } else if (noticeText !== null) {
-  Office.onReady(() => showDialogPage(noticeText, params.get("lang")));
+  void Office.onReady(() => showDialogPage(noticeText, params.get("lang")));
 } else {
   // Classic function files: Office calls the global function named in the manifest.
   const commands = { validate, compile, clearMarks: clearMarksCommand };
   Object.assign(globalThis, commands);
-  Office.onReady(() => {
-    // Newer hosts look functions up by Office.actions.associate.
+  void Office.onReady(() => {
+    // Newer hosts look functions up by Office.actions.associate. A command completes its event itself (runCommand).
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Office awaits nothing here; the command calls event.completed()
     if (Office.actions?.associate) for (const [name, f] of Object.entries(commands)) Office.actions.associate(name, f);
   });
 }

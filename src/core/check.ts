@@ -22,13 +22,7 @@
  *   over them in order. A confirmation never changes a finding's severity.
  */
 import { compile, type CompileResult } from "./compile";
-import {
-  applyConfirmations,
-  mergeConfirmations,
-  readConfirmations,
-  type Confirmation,
-  type ConfirmationDecision,
-} from "./confirmations";
+import { applyConfirmations, mergeConfirmations, readConfirmations, type Confirmation, type ConfirmationDecision } from "./confirmations";
 import { appError } from "./errors";
 import type { Finding } from "./findings";
 import type { Lang } from "./messages";

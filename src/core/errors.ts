@@ -18,7 +18,6 @@ export interface ErrorData {
   params?: Readonly<Record<string, Param>>;
 }
 
-
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: Readonly<Record<string, Param>>;
@@ -56,7 +55,9 @@ export class CancelledError extends AppError {
 
 /** Whether the error says the work was cancelled (ours, or a DOM AbortError). */
 export function isCancelled(e: unknown): boolean {
-  return e instanceof Error && (e.name === "AbortError" || e.name === "CancelledError" || (e instanceof AppError && e.code === "cancelled"));
+  return (
+    e instanceof Error && (e.name === "AbortError" || e.name === "CancelledError" || (e instanceof AppError && e.code === "cancelled"))
+  );
 }
 
 /** Any thrown value as data: an AppError as it is, anything else as an unexpected error with its message. */

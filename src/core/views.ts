@@ -66,7 +66,11 @@ export interface EvaluationJson {
   rows: EvaluationJsonRow[];
   completeness: {
     missing: string[];
-    duplicates: { district: string; kept: { file: string; sheet: string; period: string }; dropped: { file: string; sheet: string; period: string }[] }[];
+    duplicates: {
+      district: string;
+      kept: { file: string; sheet: string; period: string };
+      dropped: { file: string; sheet: string; period: string }[];
+    }[];
   };
 }
 
@@ -93,7 +97,11 @@ export function evaluationJson(result: CompileResult, lang: Lang): EvaluationJso
     })),
     completeness: {
       missing: result.completeness.missing,
-      duplicates: result.completeness.duplicates.map((d) => ({ district: d.district, kept: refJson(d.kept), dropped: d.dropped.map(refJson) })),
+      duplicates: result.completeness.duplicates.map((d) => ({
+        district: d.district,
+        kept: refJson(d.kept),
+        dropped: d.dropped.map(refJson),
+      })),
     },
   };
 }

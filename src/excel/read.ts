@@ -204,6 +204,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       const rowProps = someHidden[block.sheet] ? range.getRowProperties({ rowHidden: true, rowIndex: true }) : null;
       return { block, range, rowProps };
     });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch of chunks: large sheets are read in bounded requests on purpose
     await context.sync();
     checkCancelled(signal);
     for (const { block, range, rowProps } of requests) {

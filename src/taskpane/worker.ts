@@ -13,7 +13,9 @@ const scope = self as unknown as {
   postMessage(message: WorkerMessage, transfer: Transferable[]): void;
 };
 
-scope.onmessage = async (event: MessageEvent<WorkerEnvelope>) => {
+scope.onmessage = (event: MessageEvent<WorkerEnvelope>) => void answer(event);
+
+async function answer(event: MessageEvent<WorkerEnvelope>): Promise<void> {
   const { id, request } = event.data;
   const post = (m: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
   try {
@@ -23,4 +25,4 @@ scope.onmessage = async (event: MessageEvent<WorkerEnvelope>) => {
   } catch (e) {
     post({ id, kind: "error", error: toErrorData(e) });
   }
-};
+}

@@ -54,7 +54,9 @@ test("a confirmation stored in the workbook is applied; the session's decisions 
     expect.objectContaining({ cell: "A19", confirmed: { reason: "自设指标", at: "2018-07-01T00:00:00.000Z" } }),
   ]);
   expect(r.counts.confirmed).toBe(1);
-  expect(r.confirmations).toEqual([{ file: "rules.xlsx", sheet: "测试区", cell: "A19", kind: "unknown-indicator", reason: "自设指标", at: "2018-07-01T00:00:00.000Z" }]);
+  expect(r.confirmations).toEqual([
+    { file: "rules.xlsx", sheet: "测试区", cell: "A19", kind: "unknown-indicator", reason: "自设指标", at: "2018-07-01T00:00:00.000Z" },
+  ]);
 
   const target = { file: "rules.xlsx", sheet: "测试区", cell: "A19", kind: "unknown-indicator" as const };
   const replaced = checkWorkbooks({ plan, workbooks: [stored], sessionConfirmations: [{ ...target, reason: "已核实" }] });
@@ -77,7 +79,9 @@ test("plan 'carried': each workbook against the plan it carries; one that carrie
 test("the accumulator keeps submissions without their rows, and compiles with the plan's findings in 问题清单", async () => {
   const check = new WorkbookCheck({ plan });
   const file = check.add(rules);
-  expect(file.submissions).toEqual([{ file: "rules.xlsx", sheet: "测试区", district: "测试区", period: expect.objectContaining({ year: 2018 }) }]);
+  expect(file.submissions).toEqual([
+    { file: "rules.xlsx", sheet: "测试区", district: "测试区", period: expect.objectContaining({ year: 2018 }) },
+  ]);
   const out = check.compile({ lang: "en" });
   expect(out.result.submissions[0]).not.toHaveProperty("rows");
   expect(out.tables.map((t) => t.name)).toEqual(["中期评估表", "评估要点", "分区数据", "问题清单"]);

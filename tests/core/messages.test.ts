@@ -62,8 +62,12 @@ describe("every language has the reference's entries and parameters", () => {
           const theirs = other[section][key];
           expect([`${section}.${key}`, typeof theirs]).toEqual([`${section}.${key}`, typeof entry]);
           const left = LEFT_OUT[`${section}.${key}`];
-          const want = paramsRead(entry).concat(left?.lang === "zh" ? left.params : []).sort();
-          const got = paramsRead(theirs).concat(left?.lang === lang ? left.params : []).sort();
+          const want = paramsRead(entry)
+            .concat(left?.lang === "zh" ? left.params : [])
+            .sort();
+          const got = paramsRead(theirs)
+            .concat(left?.lang === lang ? left.params : [])
+            .sort();
           expect([`${section}.${key}`, got]).toEqual([`${section}.${key}`, want]);
         }
       }

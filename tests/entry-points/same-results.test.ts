@@ -24,7 +24,13 @@ import { RecordingExcel } from "../excel/recording-mock";
 import { fixture } from "../core/validate-helpers";
 
 const FILE = "测试区.xlsx";
-const CONFIRMED = { sheet: "测试区", cell: "A19", kind: "unknown-indicator" as const, reason: "本区自设指标，已报市局", at: "2018-07-03T09:12:00.000Z" };
+const CONFIRMED = {
+  sheet: "测试区",
+  cell: "A19",
+  kind: "unknown-indicator" as const,
+  reason: "本区自设指标，已报市局",
+  at: "2018-07-03T09:12:00.000Z",
+};
 
 let dir: string;
 let planPath: string;
@@ -141,7 +147,12 @@ test("the command line, the page's worker and the add-in report the same finding
   expect(cliFindings[0]).toMatchObject({ file: "plan.json", category: "structure", message: expect.stringContaining("“待定”不是数字") });
   expect([...new Set(cliFindings.map((f) => f.category))].sort()).toEqual([...CATEGORIES].sort());
   expect(cliFindings.filter((f) => f.confirmed)).toEqual([
-    expect.objectContaining({ sheet: "测试区", cell: "A19", category: "unknown-indicator", confirmed: { reason: CONFIRMED.reason, at: CONFIRMED.at } }),
+    expect.objectContaining({
+      sheet: "测试区",
+      cell: "A19",
+      category: "unknown-indicator",
+      confirmed: { reason: CONFIRMED.reason, at: CONFIRMED.at },
+    }),
   ]);
 
   // The table output says so too, with the reason; in English as well.

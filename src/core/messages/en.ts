@@ -31,7 +31,8 @@ export const en: Catalogue = {
     inconsistent: "A part larger than its total, or another contradiction between indicators",
     "unknown-indicator": "A table row that matches no indicator of the plan",
     duplicate: "The same indicator twice in one submission",
-    structure: "No 填报单位, 报告期 or indicator table, an invalid plan row, or a sheet or cell that cannot be read as its file format says",
+    structure:
+      "No 填报单位, 报告期 or indicator table, an invalid plan row, or a sheet or cell that cannot be read as its file format says",
   },
 
   severity: { error: "Error", warning: "Warning" },
@@ -78,9 +79,11 @@ export const en: Catalogue = {
     "sheet-damaged": (p) => `The data of sheet “${p.sheet}” is damaged (${p.detail}); the sheet was not read`,
     "sheet-too-large": (p) => `Sheet “${p.sheet}” exceeds a read limit (${p.limit}); it was not read`,
     "sheet-name-duplicate": (p) => `The workbook already has a sheet named “${p.sheet}”; the other sheet of that name was not read`,
-    "sheet-name-unusual": (p) => `The sheet name “${p.sheet}” ${p.why}; Excel may repair or rename it when opening the file; it was read as it is`,
+    "sheet-name-unusual": (p) =>
+      `The sheet name “${p.sheet}” ${p.why}; Excel may repair or rename it when opening the file; it was read as it is`,
     "cell-duplicate": (p) => `The cell is stored twice in the file with different values (“${p.first}” and “${p.second}”); neither is used`,
-    "row-duplicate": (p) => `Row ${p.row} is stored twice in the file and this cell differs (“${p.first}” and “${p.second}”); neither is used`,
+    "row-duplicate": (p) =>
+      `Row ${p.row} is stored twice in the file and this cell differs (“${p.first}” and “${p.second}”); neither is used`,
     "cell-shared-string": (p) => `The cell refers to shared string ${p.index}, which does not exist (the file has ${p.count}); not read`,
     "cell-non-finite": (p) => `The cell stores “${p.text}”, which is not a finite number; not read`,
     "cell-date": (p) => `The date “${p.text}” in the cell cannot be read; not read`,
@@ -188,7 +191,8 @@ export const en: Catalogue = {
     districtsSubtitle: (p) => `As of ${p.asOf}; coloured cells have findings, explained in their notes`,
     findingsSubtitle: (p) =>
       `As of ${p.asOf}; ${p.total} finding(s): ${p.errors} error(s) (values left out of the consolidation), ${p.warnings} warning(s)`,
-    statementsSubtitle: (p) => `As of ${p.asOf}; drafted from the mid-term table for the evaluation report, to be edited; the table's figures prevail`,
+    statementsSubtitle: (p) =>
+      `As of ${p.asOf}; drafted from the mid-term table for the evaluation report, to be edited; the table's figures prevail`,
   },
 
   mark: {
@@ -210,7 +214,8 @@ export const en: Catalogue = {
     backwards: (p) => `, ${p.up ? "below" : "above"} its baseline of ${p.baseline}`,
     rest: (p) => `${p.gap} ${p.up ? "short of" : "above"} its target of ${p.target}`,
     onTrack: (p) => `${p.name}: ${p.actual}, target progress ${p.progress}, not below time progress (${p.time}): on track; ${p.rest}.`,
-    behind: (p) => `${p.name}: ${p.actual}${p.backwards}, target progress ${p.progress}, ${p.points} points behind time progress: behind; ${p.rest}.`,
+    behind: (p) =>
+      `${p.name}: ${p.actual}${p.backwards}, target progress ${p.progress}, ${p.points} points behind time progress: behind; ${p.rest}.`,
     overall: (p) =>
       `As of ${p.asOf}, ${p.time} of the plan period has elapsed. Of the ${p.total} indicators evaluated, ${p.met} are met, ${p.onTrack} on track, ${p.behind} behind and ${p.noData} without data.`,
     overallMet: (p) => `Met${p.early ? " ahead of time" : ""}: ${p.names}.`,
@@ -236,14 +241,16 @@ export const en: Catalogue = {
     "output-unwritable": (p) => `The output file cannot be written (${p.why}): ${p.path}`,
     "file-not-found": (p) => `File not found${p.detail ? ` (${p.detail})` : ""}: ${p.file}`,
     "not-a-workbook": (p) => `Not a readable workbook${p.detail ? ` (${p.detail})` : ""}: ${p.file}`,
-    encrypted: (p) => `The file is encrypted (it has an opening password); save it without a password${p.detail ? ` (${p.detail})` : ""}: ${p.file}`,
+    encrypted: (p) =>
+      `The file is encrypted (it has an opening password); save it without a password${p.detail ? ` (${p.detail})` : ""}: ${p.file}`,
     "too-large": (p) => `The file is too large${p.detail ? ` (${p.detail})` : ""}: ${p.file}`,
     "mark-not-xlsx": () => "A marked copy can only be made of an .xlsx / .xlsm workbook: save it as .xlsx in Excel or WPS first",
     "mark-part-unreadable": (p) => `The workbook part ${p.part} cannot be read (${p.why}); no marked copy was made`,
     "mark-part-incomplete": (p) => `A workbook part is incomplete (${p.part}); no marked copy was made`,
     truncated: (p) => `The file is truncated (an interrupted download or copy?)${p.detail ? ` (${p.detail})` : ""}: ${p.file}`,
     "empty-file": (p) => `The file is empty${p.detail ? ` (${p.detail})` : ""}: ${p.file}`,
-    "no-plan-sheet": () => "This workbook has no 规划指标 sheet: pick a plan file in the pane, or create a 规划指标 sheet from the 指标定义 tab.",
+    "no-plan-sheet": () =>
+      "This workbook has no 规划指标 sheet: pick a plan file in the pane, or create a 规划指标 sheet from the 指标定义 tab.",
     "reason-required": () => "Give the reason for the confirmation",
     "confirm-needs-sheet": () => "Only a finding on a sheet can be confirmed.",
     "sheet-conflict": () => "A sheet of that name exists",
@@ -294,15 +301,18 @@ export const en: Catalogue = {
   notice: {
     "explanations-unsupported": () =>
       "This Excel supports neither notes nor comments (ExcelApi 1.18 or 1.10): only the fills were set; see the findings list for the explanations.",
-    "cells-had-notes": (p) => `${p.count} cells already had a note or comment: no explanation was added to them (theirs is left as it was).`,
+    "cells-had-notes": (p) =>
+      `${p.count} cells already had a note or comment: no explanation was added to them (theirs is left as it was).`,
     "protected-sheets": (p) => `Sheet(s) “${p.sheets}” are protected: their cells were not marked.`,
     "sheets-gone": (p) => `Sheet(s) “${p.sheets}” no longer exist (deleted or renamed): their findings were not marked; validate again.`,
     "record-damaged": () =>
       "The add-in's record of changes was damaged and could not be used to restore earlier fills; a new record was started.",
     "marks-gone": (p) => `${p.count} notes or comments the add-in added had already been deleted.`,
     "sheet-renamed": (p) => `A sheet “${p.name}” that the add-in did not create exists: the result was written to “${p.renamed}”.`,
-    "formatting-reduced": (p) => `This Excel lacks some formatting features (${p.features}): the result sheets were written with simpler formatting.`,
-    "extras-failed": (p) => `The result sheets were written, but this Excel could not apply the print setup or the progress chart: ${p.reason}`,
+    "formatting-reduced": (p) =>
+      `This Excel lacks some formatting features (${p.features}): the result sheets were written with simpler formatting.`,
+    "extras-failed": (p) =>
+      `The result sheets were written, but this Excel could not apply the print setup or the progress chart: ${p.reason}`,
     "settings-not-saved": (p) =>
       `The record of changes could not be saved into the workbook (${p.reason}): clearing the marks after reopening the file may not work.`,
   },
@@ -353,7 +363,8 @@ export const en: Catalogue = {
     default: (p) => `(default: ${p.value})`,
     choices: (p) => `(choices: ${p.values})`,
     optPlan: "the plan: a workbook with a 规划指标 sheet, or a .json",
-    optPlanCarried: "the plan: a workbook with a 规划指标 sheet, or a .json; without it, the plan each workbook carries (a template's hidden 规划指标)",
+    optPlanCarried:
+      "the plan: a workbook with a 规划指标 sheet, or a .json; without it, the plan each workbook carries (a template's hidden 规划指标)",
     optFormat: "output format: table or json",
     optLang: "language: zh or en",
     optAsOf: "evaluation date (a report period), e.g. 2018-06 or 2018年6月; default: the latest report period of the submissions",
@@ -362,7 +373,8 @@ export const en: Catalogue = {
     optPeriod: "the report period, e.g. 2018-06 or 2018年6月; without it the clerk fills it in",
     optTemplateOutput: "the template to write (.xlsx), default “<reporting unit>.xlsx”",
     argFiles: "district workbooks (.xlsx, .xlsm, .xls, .ods, .et), or folders holding them",
-    validate: "checks the district workbooks against the plan and lists the findings (exit code: 0 no errors, 1 errors, 2 input unreadable)",
+    validate:
+      "checks the district workbooks against the plan and lists the findings (exit code: 0 no errors, 1 errors, 2 input unreadable)",
     compile:
       "consolidates the district workbooks, evaluates as of a report period and writes the mid-term workbook (exit code: 0 done, also with findings, which are in 问题清单; 2 input unreadable)",
     template: "writes a district reporting template from the plan (with data validation and sheet protection)",

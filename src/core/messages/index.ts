@@ -51,7 +51,11 @@ export function hasMessage(key: string): boolean {
 
 function paramText(p: Param, lang: Lang): string | number {
   if (typeof p === "string" || typeof p === "number") return p;
-  if (Array.isArray(p)) return list((p as readonly (string | MessageData)[]).map((x) => (typeof x === "string" ? x : render(x, lang))), lang);
+  if (Array.isArray(p))
+    return list(
+      (p as readonly (string | MessageData)[]).map((x) => (typeof x === "string" ? x : render(x, lang))),
+      lang,
+    );
   return render(p as MessageData, lang);
 }
 

@@ -39,16 +39,14 @@ const finding = {
   "part-exceeds-total": (p) => `其中项“${p.name}”(${p.value}) 大于其合计“${p.totalName}”(${p.total})`,
   "unknown-indicator": (p) => `“${p.text}”与规划中的任何指标都对不上`,
   "duplicate-same": (p) => `指标“${p.name}”填报了两次（值相同，按一次计），另见 ${p.other}`,
-  "duplicate-different": (p) =>
-    `指标“${p.name}”填报了两次且值不同（${p.value} 与 ${p.otherValue}），均不计入汇总，另见 ${p.other}`,
+  "duplicate-different": (p) => `指标“${p.name}”填报了两次且值不同（${p.value} 与 ${p.otherValue}），均不计入汇总，另见 ${p.other}`,
   "no-district": () => "工作表有指标表但没有“填报单位”，未作为填报表读取",
   "no-period": (p) => `缺少报告期或报告期“${p.text}”无法识别`,
   "no-table": () => "工作表有“填报单位”但找不到指标表（需要“指标编码”或“指标名称”以及“本期值”列）",
   "no-submission": () => "文件中没有可识别的填报表",
   "plan-row-invalid": (p) => `规划定义第 ${p.row} 行“${p.column}”列无效：${p.reason}`,
   "plan-column-missing": (p) => `规划指标表缺少必需的列“${p.column}”（${p.alias}），无法读取指标`,
-  "plan-no-header": (p) =>
-    `“${p.sheet}”表中找不到规划指标的表头行（需要“指标编码”“指标名称”“单位”“目标年”“目标值”等列）`,
+  "plan-no-header": (p) => `“${p.sheet}”表中找不到规划指标的表头行（需要“指标编码”“指标名称”“单位”“目标年”“目标值”等列）`,
   "plan-no-sheet": () => "工作簿中没有“规划指标”工作表",
   "plan-invalid-file": (p) => `规划文件无法读取：${p.reason}`,
   "plan-empty": () => "规划中没有任何指标",
@@ -226,7 +224,7 @@ export const zh = {
     leftOutDistricts: (p: P<"districts">) => `未计入：${p.districts}`,
     districtReason: (p: P<"district" | "reason">) => `${p.district}：${p.reason}`,
     midtermSubtitle: (p: P<"asOf" | "time" | "submitted" | "missing">) =>
-      `评估时点：截至${p.asOf}　　时间进度：${p.time}　　报送单位：${p.submitted} 个${Number(p.missing) > 0 ? `（未报送 ${p.missing} 个）` : ""}`,
+      `评估时点：截至${p.asOf}\u3000\u3000时间进度：${p.time}\u3000\u3000报送单位：${p.submitted} 个${Number(p.missing) > 0 ? `（未报送 ${p.missing} 个）` : ""}`,
     printHeader: (p: P<"title" | "asOf">) => `${p.title}（截至${p.asOf}）`,
     districtsSubtitle: (p: P<"asOf">) => `截至${p.asOf}；标色单元格有问题，批注中有说明`,
     findingsSubtitle: (p: P<"asOf" | "total" | "errors" | "warnings">) =>
@@ -286,7 +284,8 @@ export const zh = {
     "output-unwritable": (p: P<"path" | "why">) => `无法写入输出文件（${p.why}）：${p.path}`,
     "file-not-found": (p: P<"file" | "detail">) => `找不到文件${p.detail ? `（${p.detail}）` : ""}：${p.file}`,
     "not-a-workbook": (p: P<"file" | "detail">) => `不是可读取的工作簿${p.detail ? `（${p.detail}）` : ""}：${p.file}`,
-    encrypted: (p: P<"file" | "detail">) => `文件已加密（设有打开密码），请另存为未加密的工作簿${p.detail ? `（${p.detail}）` : ""}：${p.file}`,
+    encrypted: (p: P<"file" | "detail">) =>
+      `文件已加密（设有打开密码），请另存为未加密的工作簿${p.detail ? `（${p.detail}）` : ""}：${p.file}`,
     "too-large": (p: P<"file" | "detail">) => `文件过大${p.detail ? `（${p.detail}）` : ""}：${p.file}`,
     "mark-not-xlsx": () => "只能为 .xlsx / .xlsm 工作簿生成标记副本：请先在 Excel 或 WPS 中另存为 .xlsx",
     "mark-part-unreadable": (p: P<"part" | "why">) => `工作簿部件 ${p.part} 无法读取，未生成标记副本`,
@@ -357,8 +356,7 @@ export const zh = {
     "sheet-renamed": (p: P<"name" | "renamed">) => `已有一个不是加载项创建的工作表“${p.name}”，结果写入了“${p.renamed}”。`,
     "formatting-reduced": (p: P<"features">) => `此版本的 Excel 不支持部分格式（${p.features}），结果表已写入但格式从简。`,
     "extras-failed": (p: P<"reason">) => `结果表已写入，但此版本的 Excel 未能完成打印设置或进度对比图：${p.reason}`,
-    "settings-not-saved": (p: P<"reason">) =>
-      `修改记录未能保存到工作簿（${p.reason}）：保存并重新打开文件后可能无法清除标记。`,
+    "settings-not-saved": (p: P<"reason">) => `修改记录未能保存到工作簿（${p.reason}）：保存并重新打开文件后可能无法清除标记。`,
   },
 
   /** Formatting features an older Excel lacks (parameters of notice.formatting-reduced). */

@@ -55,6 +55,7 @@ export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) 
   // not on every render, and not again after a failed read.
   useEffect(() => {
     if (!plan && planAtHand && !busy) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose not on `busy` or `load` (see above)
   }, [plan, planAtHand]);
 
   const createTemplate = async () => {
