@@ -4,6 +4,8 @@
  * message. Rules only pick a kind and fill its parameters; the words are in the message
  * catalogue (src/core/messages), one per language, rendered where the finding is shown.
  */
+import type { MessageData, Param } from "./messages/types";
+import type { Sheet } from "./model";
 
 export const CATEGORIES = [
   "placeholder",
@@ -18,12 +20,7 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-import type { MessageData, Param } from "./messages/types";
-import type { Sheet } from "./model";
-
 export type Severity = "error" | "warning";
-
-export type { Lang } from "./messages/types";
 
 interface KindDef<P extends readonly string[] = readonly string[]> {
   category: Category;

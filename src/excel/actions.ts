@@ -27,13 +27,13 @@ import type { ReportPeriod } from "../core/period";
 import { loadPlanFromWorkbook, type Plan, type PlanLoad } from "../core/plan";
 import { CHART_SHEET, CONFIRMATIONS_SHEET, PLAN_SHEET, UNITS_SHEET } from "../core/sheets";
 import type { TableModel } from "../core/table";
+import type { MidtermSummary } from "../core/views";
 import type { HostInfo } from "../host";
 import { writeConfirmations } from "./confirmations";
 import type { ClearOutcome, MarkOutcome } from "./marks";
 import { markCells, unmarkCells } from "./marks";
 import type { Notice } from "./notices";
 import { notice } from "./notices";
-import type { MidtermSummary } from "../core/views";
 import { readWorkbook } from "./read";
 import type { SettingsStore } from "./record";
 import { checkCancelled, type ExcelRunner, type RunOptions } from "./run";
@@ -139,7 +139,7 @@ export interface PlanOutcome {
 
 /**
  * The plan of the open workbook: reads only its 规划指标 sheet (and 填报单位, the units the plan
- * expects). Without a 规划指标 sheet: ActionError.
+ * expects). Without a 规划指标 sheet: AppError no-plan-sheet.
  */
 export function readPlan(run: ExcelRunner, options: ActionOptions): Promise<PlanOutcome> {
   return run(async (context) => {

@@ -6,7 +6,6 @@
  */
 import { CancelledError } from "../core/errors";
 
-
 /** Runs a batch against the open workbook: `Excel.run` in Office, a mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
