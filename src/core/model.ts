@@ -7,6 +7,7 @@
  */
 import type { ReadProblemKind } from "./findings";
 import type { Param } from "./messages/types";
+import { periodKey } from "./format";
 
 /** A cell's stored value; for a formula, its cached result. Dates come as Date. */
 export type CellValue = string | number | boolean | Date | null;
@@ -81,7 +82,7 @@ export function cellText(cell: Cell | undefined): string {
   if (cell.text.trim() !== "") return cell.text.trim();
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, "0")}`;
+  if (v instanceof Date) return periodKey({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1 });
   return String(v).trim();
 }
 
