@@ -175,16 +175,28 @@ export class WorkbookCheck {
   }
 }
 
+/** The workbooks of a one-call form, and a callback before each one is checked (progress). */
+export interface Workbooks {
+  workbooks: Iterable<WorkbookModel>;
+  /** Called before each workbook, with how many were checked before it. */
+  onWorkbook?: (done: number, model: WorkbookModel) => void;
+}
+
+function addAll(check: WorkbookCheck, input: Workbooks): WorkbookCheck {
+  let done = 0;
+  for (const wb of input.workbooks) {
+    input.onWorkbook?.(done++, wb);
+    check.add(wb);
+  }
+  return check;
+}
+
 /** Checks the workbooks against the plan: the report every entry point shows. */
-export function checkWorkbooks(input: CheckInput & { workbooks: Iterable<WorkbookModel> }): Report {
-  const check = new WorkbookCheck(input);
-  for (const wb of input.workbooks) check.add(wb);
-  return check.report();
+export function checkWorkbooks(input: CheckInput & Workbooks): Report {
+  return addAll(new WorkbookCheck(input), input).report();
 }
 
 /** Checks, consolidates and evaluates the workbooks: the result, its tables and views. */
-export function compileWorkbooks(input: CompileInput & { workbooks: Iterable<WorkbookModel> }): CompileOutput {
-  const check = new WorkbookCheck(input);
-  for (const wb of input.workbooks) check.add(wb);
-  return check.compile({ asOf: input.asOf, lang: input.lang });
+export function compileWorkbooks(input: CompileInput & Workbooks): CompileOutput {
+  return addAll(new WorkbookCheck(input), input).compile({ asOf: input.asOf, lang: input.lang });
 }

@@ -7,7 +7,6 @@
  */
 import type { Finding } from "./findings";
 import { findingText, messages, type Lang } from "./messages";
-import { LANGS } from "./messages/types";
 
 /** The lines of the findings on one cell. */
 export function markLines(findings: readonly Finding[], lang: Lang): string {
@@ -24,9 +23,4 @@ export function markLines(findings: readonly Finding[], lang: Lang): string {
 /** The note the add-in (or a marked copy) writes on a cell: the prefix, then the lines. */
 export function markNote(findings: readonly Finding[], lang: Lang): string {
   return messages(lang).mark.prefix + markLines(findings, lang);
-}
-
-/** Whether a note's text is one the add-in wrote (it begins with a language's prefix). */
-export function isMarkNote(text: string): boolean {
-  return LANGS.some((lang) => text.startsWith(messages(lang).mark.prefix));
 }

@@ -16,7 +16,7 @@
  *   selectCell(run, sheet, cell)                                 → the finding's cell selected
  *   writeSheets(run, tables, { host, store })                    → a template or plan skeleton
  */
-import { WorkbookCheck, type Report } from "../core/check";
+import { checkWorkbooks, compileWorkbooks, type Report } from "../core/check";
 import type { CompileResult } from "../core/compile";
 import { readConfirmations, withConfirmation, withoutConfirmation, type Confirmation } from "../core/confirmations";
 import { appError } from "../core/errors";
@@ -98,9 +98,7 @@ export async function validateActiveWorkbook(run: ExcelRunner, options: Validate
     const model = await readModel(context, options, options.scope ?? "workbook");
     const plan = planOf(model, options.plan);
     options.onProgress?.({ stage: "validate", done: 0, total: 1 });
-    const check = new WorkbookCheck({ plan });
-    check.add(model);
-    const report = check.report();
+    const report = checkWorkbooks({ plan, workbooks: [model] });
     options.onProgress?.({ stage: "validate", done: 1, total: 1 });
     const findings = report.findings;
     const marks = options.mark === false ? null : await markCells(context, findingsToMark(findings), { ...options, lang: langOf(options) });
@@ -198,14 +196,15 @@ export async function compileInWorkbook(run: ExcelRunner, options: CompileInWork
   return run(async (context) => {
     const lang = langOf(options);
     const model = await readModel(context, options, "workbook");
-    const check = new WorkbookCheck({ plan: planOf(model, options.plan) });
     const models = [...(options.includeWorkbook === false ? [] : [model]), ...(options.files ?? [])];
-    options.onProgress?.({ stage: "compile", done: 0, total: models.length });
-    models.forEach((m, i) => {
-      check.add(m);
-      options.onProgress?.({ stage: "compile", done: i + 1, total: models.length });
+    const { result, tables, views } = compileWorkbooks({
+      plan: planOf(model, options.plan),
+      workbooks: models,
+      asOf: options.asOf,
+      lang,
+      onWorkbook: (done) => options.onProgress?.({ stage: "compile", done, total: models.length }),
     });
-    const { result, tables, views } = check.compile({ asOf: options.asOf, lang });
+    options.onProgress?.({ stage: "compile", done: models.length, total: models.length });
     const written = await writeTables(context, tables, { ...options, onConflict: options.onConflict, chart: progressChart(result, lang) });
     return written.status === "conflict"
       ? { status: "conflict", result, summary: views.summary, conflicts: written.conflicts }

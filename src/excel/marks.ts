@@ -23,7 +23,7 @@
  */
 import type { Finding } from "../core/findings";
 import { markNote } from "../core/mark-note";
-import { messages, type Lang } from "../core/messages";
+import type { Lang } from "../core/messages";
 import { htmlColour, STYLE_COLOURS } from "../core/table-style";
 import type { HostInfo } from "../host";
 import type { Notice } from "./notices";
@@ -38,8 +38,6 @@ export const MARK_FILL = {
   warning: htmlColour(STYLE_COLOURS["finding-warning"].fill as string),
 } as const;
 
-/** Prefix of every explanation the add-in writes, so a reader knows where it comes from (the catalogue's mark.prefix). */
-export const EXPLANATION_PREFIX: Record<Lang, string> = { zh: messages("zh").mark.prefix, en: messages("en").mark.prefix };
 
 export interface MarkOptions extends RunOptions {
   host: HostInfo;

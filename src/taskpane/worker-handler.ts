@@ -5,9 +5,7 @@
  * is written, so reading, validating and marking never load it (webpack makes it a chunk of its
  * own, as it does SheetJS for .xls/.ods).
  */
-import { WorkbookCheck, type PlanChoice } from "../core/check";
-import type { ConfirmationDecision } from "../core/confirmations";
-import type { WorkbookModel } from "../core/model";
+import { checkWorkbooks, compileWorkbooks } from "../core/check";
 import { asOfPeriod } from "../core/period";
 import { loadPlanFromJson, loadPlanFromWorkbook, type PlanLoad } from "../core/plan";
 import { buildPlanSheet, buildTemplate } from "../core/template";
@@ -25,38 +23,33 @@ function planOf(input: PlanInput): PlanLoad & { source: string } {
   return { ...loadPlanFromWorkbook(input.model, input.model.name), source: input.model.name };
 }
 
-/** The workbooks fed to a check one by one, with progress. */
-function checkEach(
-  plan: PlanChoice,
-  req: { workbooks: WorkbookModel[]; decisions: ConfirmationDecision[] },
-  total: number,
-  progress: (p: WorkProgress) => void,
-): WorkbookCheck {
-  const check = new WorkbookCheck({ plan, sessionConfirmations: req.decisions });
-  req.workbooks.forEach((wb, i) => {
-    progress({ done: i, total, label: wb.name });
-    check.add(wb);
-  });
-  return check;
-}
-
 export async function handleRequest(req: WorkerRequest, progress: (p: WorkProgress) => void): Promise<WorkerResult> {
   switch (req.type) {
     case "read":
       return { type: "read", model: await readWorkbookBuffer(req.bytes, req.name) };
 
     case "validate": {
-      const n = req.workbooks.length;
-      const check = checkEach(req.plan ? planOf(req.plan) : "carried", req, n, progress);
-      progress({ done: n, total: n });
-      return { type: "validate", report: check.report() };
+      const total = req.workbooks.length;
+      const report = checkWorkbooks({
+        plan: req.plan ? planOf(req.plan) : "carried",
+        workbooks: req.workbooks,
+        sessionConfirmations: req.decisions,
+        onWorkbook: (done, wb) => progress({ done, total, label: wb.name }),
+      });
+      progress({ done: total, total });
+      return { type: "validate", report };
     }
 
     case "compile": {
-      const asOf = asOfPeriod(req.asOf);
       const total = req.workbooks.length + 1;
-      const check = checkEach(req.plan ? planOf(req.plan) : "carried", req, total, progress);
-      const { tables, views } = check.compile({ asOf, lang: req.lang });
+      const { tables, views } = compileWorkbooks({
+        plan: req.plan ? planOf(req.plan) : "carried",
+        workbooks: req.workbooks,
+        sessionConfirmations: req.decisions,
+        asOf: asOfPeriod(req.asOf),
+        lang: req.lang,
+        onWorkbook: (done, wb) => progress({ done, total, label: wb.name }),
+      });
       progress({ done: req.workbooks.length, total, label: "midterm.xlsx" });
       const { renderWorkbook } = await writer();
       const bytes = await renderWorkbook(tables);

@@ -200,8 +200,9 @@ describe("task pane inside Excel", () => {
     expect(ws.removeResults).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole("button", { name: "删除结果工作表" }));
-    dialog = await screen.findByRole("alertdialog");
-    fireEvent.click(within(dialog).getByRole("button", { name: "删除" }));
+    // Reopened while tabster (Fluent's focus manager) may still hide it for the closing one: found hidden or not.
+    dialog = await screen.findByRole("alertdialog", { hidden: true });
+    fireEvent.click(within(dialog).getByRole("button", { name: "删除", hidden: true }));
     expect(await screen.findByText("已删除工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
     expect(ws.removeResults).toHaveBeenCalledTimes(1);
   });
@@ -377,8 +378,9 @@ describe("task pane inside Excel", () => {
     expect(screen.getByText("截至 2018年6月，时间进度 50.0%")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "汇总" }));
-    dialog = await screen.findByRole("alertdialog");
-    fireEvent.click(within(dialog).getByRole("button", { name: "替换" }));
+    // Reopened while tabster may still hide it for the closing one: found hidden or not.
+    dialog = await screen.findByRole("alertdialog", { hidden: true });
+    fireEvent.click(within(dialog).getByRole("button", { name: "替换", hidden: true }));
     expect(await screen.findByText("已写入工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
     expect(compile).toHaveBeenLastCalledWith(expect.objectContaining({ onConflict: "replace" }), expect.anything());
   });

@@ -44,11 +44,6 @@ function entryOf(key: string, lang: Lang): Entry | undefined {
   return dot > 0 && section && Object.prototype.hasOwnProperty.call(section, key.slice(dot + 1)) ? section[key.slice(dot + 1)] : undefined;
 }
 
-/** Whether the catalogue has an entry for the key. */
-export function hasMessage(key: string): boolean {
-  return entryOf(key, "zh") !== undefined;
-}
-
 function paramText(p: Param, lang: Lang): string | number {
   if (typeof p === "string" || typeof p === "number") return p;
   if (Array.isArray(p))
