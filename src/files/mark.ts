@@ -25,7 +25,7 @@ import { STYLE_COLOURS } from "../core/table-style";
 import { deflateSync } from "fflate";
 import { inflateBounded } from "./inflate";
 import { READ_LIMITS } from "./sheet-builder";
-import { Package, parseRef, parseRelationships, parseWorkbook, relsPartOf, resolveTarget, type Relationship } from "./xlsx-read";
+import { Package, parseRef, parseRelationships, parseWorkbook, relsPartOf, type Relationship } from "./xlsx-read";
 import { decodeXml, END, escapeXml, START, XmlScanner } from "./xml";
 import { copiedEntry, crc32, readCentralDirectory, writeZip, type ZipOutEntry } from "./zip";
 
