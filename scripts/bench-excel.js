@@ -16,7 +16,6 @@
  * TypeScript is compiled on the fly with the project's own compiler (transpile only).
  */
 const path = require("node:path");
-const { performance } = require("node:perf_hooks");
 const { Command } = require("commander");
 const ts = require("typescript");
 

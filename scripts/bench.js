@@ -26,7 +26,6 @@ const os = require("node:os");
 const path = require("node:path");
 const zlib = require("node:zlib");
 const { execFileSync } = require("node:child_process");
-const { performance } = require("node:perf_hooks");
 const { Command } = require("commander");
 
 const root = path.join(__dirname, "..");

@@ -17,8 +17,16 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
-// lib/ is compiled by `npm install` (prepare) from src/core.
-const { a1 } = require("../../lib/core/model");
+/**
+ * 0-based (row, col) → "A1". Written here rather than taken from the engine: the generator is the
+ * ground truth the engine is measured against (npm run measure, tests/samples), so it shares no
+ * code with it — and it runs on a fresh clone before lib/ is compiled.
+ */
+function a1(row, col) {
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
 
 function esc(s) {
   return String(s)

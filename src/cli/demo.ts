@@ -8,6 +8,7 @@ import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { runCompile } from "./compile";
+import { messages, type Lang } from "../core/messages";
 import type { Cli } from "./index";
 import { runValidate } from "./validate";
 
@@ -28,22 +29,22 @@ export async function demoPaths(root: string = PACKAGE_ROOT): Promise<DemoPaths>
 
 export interface DemoStep {
   /** Heading printed before the step. */
-  title: string;
+  title: (lang: Lang) => string;
   /** Runs the step; resolves to its exit code (2 stops the demo). */
   run(cli: Cli, paths: DemoPaths): Promise<number>;
 }
 
 export const DEMO_STEPS: DemoStep[] = [
   {
-    title: "校验示例填报表（indicators validate --plan examples/plan.xlsx examples/submissions）",
-    run: (cli, paths) => runValidate(cli, paths.submissions, { plan: paths.plan, format: "table", lang: "zh" }),
+    title: (lang) => messages(lang).cli.demoValidate,
+    run: (cli, paths) => runValidate(cli, paths.submissions, { plan: paths.plan, format: "table", lang: cli.lang }),
   },
   {
-    title: "汇总评估示例填报表（indicators compile --plan examples/plan.xlsx examples/submissions -o out/midterm.xlsx）",
+    title: (lang) => messages(lang).cli.demoCompile,
     run: async (cli, paths) => {
       const dir = join(process.cwd(), "out");
       await mkdir(dir, { recursive: true });
-      return runCompile(cli, paths.submissions, { plan: paths.plan, output: join(dir, "midterm.xlsx"), format: "table", lang: "zh" });
+      return runCompile(cli, paths.submissions, { plan: paths.plan, output: join(dir, "midterm.xlsx"), format: "table", lang: cli.lang });
     },
   },
 ];
@@ -51,7 +52,8 @@ export const DEMO_STEPS: DemoStep[] = [
 export function registerDemo(program: Command, cli: Cli): void {
   program
     .command("demo")
-    .description("在 examples/ 的示例数据上演示校验（及汇总评估）")
+    .description(messages(cli.lang).cli.demo)
+    .option("--lang <lang>", messages(cli.lang).cli.optLang, "zh")
     .action(async () => {
       cli.code = await runDemo(cli);
     });
@@ -60,7 +62,7 @@ export function registerDemo(program: Command, cli: Cli): void {
 export async function runDemo(cli: Cli, root: string = PACKAGE_ROOT): Promise<number> {
   const paths = await demoPaths(root);
   for (const [i, step] of DEMO_STEPS.entries()) {
-    cli.io.out(`${i === 0 ? "" : "\n"}== ${i + 1}. ${step.title} ==\n\n`);
+    cli.io.out(`${i === 0 ? "" : "\n"}== ${i + 1}. ${step.title(cli.lang)} ==\n\n`);
     if ((await step.run(cli, paths)) === 2) return 2;
   }
   return 0;

@@ -1,8 +1,11 @@
 /**
  * Printing findings for the terminal: a Chinese (or English) table grouped by file and
- * sheet, a summary line, and the JSON shape of `validate --format json`.
+ * sheet, and a summary line. (The JSON shape of `validate --format json` is a view of the
+ * use-case layer: src/core/views.ts.)
  */
-import { CATEGORY_INFO, SEVERITY_INFO, findingMessage, type Finding, type Lang } from "../core/findings";
+import type { Counts } from "../core/check";
+import type { Finding } from "../core/findings";
+import { findingText, messages, type Lang } from "../core/messages";
 
 /** Columns of a terminal occupied by a character: CJK and full-width forms take two. */
 function charWidth(code: number): number {
@@ -52,17 +55,13 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
 
-const HEADERS: Record<Lang, string[]> = {
-  zh: ["文件", "工作表", "单元格", "指标", "类别", "严重程度", "说明"],
-  en: ["File", "Sheet", "Cell", "Indicator", "Category", "Severity", "Message"],
-};
-
 /**
  * The findings as a table grouped by file and sheet, in the order given (the engine reports
  * them file by file, sheet by sheet). A file or sheet name is written on the first row of its
- * group only, so the groups stand out.
+ * group only, so the groups stand out. A finding the clerk confirmed says so, with the reason.
  */
 export function formatFindingsTable(findings: readonly Finding[], lang: Lang): string {
+  const m = messages(lang);
   const order = new Map<string, number>();
   const groupKey = (f: Finding) => `${f.file}\u0000${f.sheet ?? ""}`;
   for (const f of findings) if (!order.has(groupKey(f))) order.set(groupKey(f), order.size);
@@ -77,49 +76,21 @@ export function formatFindingsTable(findings: readonly Finding[], lang: Lang): s
     const sameGroup = groupKey(f) === lastGroup;
     lastFile = f.file;
     lastGroup = groupKey(f);
+    const message = findingText(f, lang);
     return [
       sameFile ? "" : f.file,
       sameGroup ? "" : (f.sheet ?? ""),
       f.cell ?? "",
       f.indicator ?? "",
-      CATEGORY_INFO[f.category][lang],
-      SEVERITY_INFO[f.severity][lang],
-      findingMessage(f, lang),
+      m.category[f.category],
+      m.severity[f.severity],
+      f.confirmed ? m.cli.confirmedMessage({ message, reason: f.confirmed.reason }) : message,
     ];
   });
-  return formatTable(HEADERS[lang], rows);
+  return formatTable([...m.cli.headers], rows);
 }
 
-/** "共 N 个问题：错误 X，提示 Y" (or the English line). */
-export function formatSummary(findings: readonly Finding[], lang: Lang): string {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  return lang === "en"
-    ? `${findings.length} finding(s): ${errors} error(s), ${warnings} warning(s)`
-    : `共 ${findings.length} 个问题：错误 ${errors}，提示 ${warnings}`;
-}
-
-/** One finding as `validate --format json` prints it; absent parts are null. */
-export interface FindingJson {
-  file: string;
-  sheet: string | null;
-  cell: string | null;
-  indicator: string | null;
-  category: string;
-  severity: string;
-  message: string;
-}
-
-export function findingsJson(findings: readonly Finding[], lang: Lang): { findings: FindingJson[] } {
-  return {
-    findings: findings.map((f) => ({
-      file: f.file,
-      sheet: f.sheet ?? null,
-      cell: f.cell ?? null,
-      indicator: f.indicator ?? null,
-      category: f.category,
-      severity: f.severity,
-      message: findingMessage(f, lang),
-    })),
-  };
+/** "共 N 个问题：错误 X，提示 Y" (and how many the clerks confirmed), or the English line. */
+export function formatSummary(counts: Omit<Counts, "files" | "submissions">, lang: Lang): string {
+  return messages(lang).cli.summary({ total: counts.findings, errors: counts.errors, warnings: counts.warnings, confirmed: counts.confirmed });
 }

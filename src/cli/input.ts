@@ -1,27 +1,37 @@
 /**
  * Input of the command line, shared by its subcommands: the plan file, the list of district
- * workbooks (a folder stands for its workbook files: .xlsx, .xlsm, .xls, .ods, .et) and reading
- * them one by one with progress on stderr.
+ * workbooks (a folder stands for its workbook files: .xlsx, .xlsm, .xls, .ods, .et), reading
+ * them one by one with progress on stderr, and options checked with zod in the language of --lang.
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
+import { z } from "zod";
+import { appError } from "../core/errors";
+import { findingMessage } from "../core/findings";
+import { messages, msg, type Lang } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
 import { loadPlanFromJson, loadPlanFromWorkbook, type PlanLoad } from "../core/plan";
 import { readWorkbookFile } from "../files/read-node";
-import type { CliIO } from "./index";
+import type { Cli } from "./index";
 
-/** Input that cannot be read; its message is the one Chinese line the user sees (exit 2). */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
+/** zod's own messages in the language of the command line. */
+const ZOD_LOCALES: Record<Lang, () => { localeError: z.core.$ZodErrorMap }> = { zh: z.locales.zhCN, en: z.locales.en };
+
+/** "asOf" → "as-of": the option as it is typed. */
+const optionName = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Parses commander's options with zod; a bad value is an input error (exit 2) in the language asked. */
+export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown, lang: Lang): T {
+  const r = schema.safeParse(raw, { error: ZOD_LOCALES[lang]().localeError });
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw appError("option-invalid", { option: optionName(issue.path.join(".")), detail: issue.message });
 }
 
 /**
  * The plan of a .json file or of an .xlsx workbook's 规划指标 sheet, with its row findings.
  * A plan without any usable indicator (no 规划指标 sheet, invalid JSON, no header …) cannot
- * be worked with: InputError with the loader's reason.
+ * be worked with: an AppError with the loader's reason.
  */
 export async function loadPlanFile(path: string): Promise<PlanLoad> {
   let load: PlanLoad;
@@ -31,7 +41,7 @@ export async function loadPlanFile(path: string): Promise<PlanLoad> {
       text = await readFile(path, "utf8");
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(code === "ENOENT" ? `找不到规划文件：${path}` : `无法读取规划文件（${code ?? e}）：${path}`);
+      throw code === "ENOENT" ? appError("plan-not-found", { path }) : appError("plan-unreadable", { path, why: code ?? String(e) });
     }
     load = loadPlanFromJson(text, basename(path));
   } else {
@@ -39,20 +49,7 @@ export async function loadPlanFile(path: string): Promise<PlanLoad> {
   }
   if (load.plan.indicators.length === 0) {
     const why = load.findings.find((f) => f.severity === "error");
-    throw new InputError(`${why ? why.message : "规划中没有任何指标"}：${path}`);
-  }
-  return load;
-}
-
-/**
- * The plan a workbook carries in its 规划指标 sheet (a template's hidden copy of the bureau's
- * plan), with its row findings; InputError when it carries none, since without --plan there is
- * nothing else to check it against.
- */
-export function carriedPlan(wb: WorkbookModel, path: string): PlanLoad {
-  const load = loadPlanFromWorkbook(wb, basename(path));
-  if (load.plan.indicators.length === 0) {
-    throw new InputError(`未指定 --plan，且工作簿中没有随附的“规划指标”工作表（由 indicators template 生成的填报模板才有）：${path}`);
+    throw appError("plan-unusable", { path, reason: why ? findingMessage(why) : msg("finding.plan-empty") });
   }
   return load;
 }
@@ -72,7 +69,7 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
     const names = (await readdir(p))
       .filter((n) => WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith("~$"))
       .sort((a, b) => a.localeCompare(b, "zh-CN"));
-    if (names.length === 0) throw new InputError(`文件夹中没有工作簿文件（.xlsx、.xlsm、.xls、.ods、.et）：${p}`);
+    if (names.length === 0) throw appError("folder-empty", { path: p });
     for (const n of names) out.push(join(p, n));
   }
   return out;
@@ -88,15 +85,16 @@ const PROGRESS_FROM = 6;
  */
 export async function eachWorkbook(
   files: readonly string[],
-  io: CliIO,
+  cli: Pick<Cli, "io" | "lang">,
   use: (wb: WorkbookModel, path: string) => void | Promise<void>,
 ): Promise<void> {
+  const { io } = cli;
   const n = files.length;
   const progress = n >= PROGRESS_FROM;
   const step = Math.max(1, Math.ceil(n / 10));
   for (let i = 0; i < n; i++) {
     if (progress) {
-      const line = `读取 ${i + 1}/${n} … ${basename(files[i])}`;
+      const line = messages(cli.lang).cli.progress({ done: i + 1, total: n, file: basename(files[i]) });
       if (io.isTTY) io.err(`\r\x1b[K${line}`);
       else if (i % step === 0 || i === n - 1) io.err(`${line}\n`);
     }

@@ -6,7 +6,7 @@
  * notification messages exist only in Outlook, and Office.addin.showAsTaskpane needs a shared
  * runtime (SharedRuntime 1.1, Office 2021+/365 and a <Runtimes> manifest element that the
  * 2016–2019 schemas reject). What every Excel from 2016 on has is the Dialog API (DialogApi
- * 1.1): the outcome is shown in a small dialog (this same page, ?notice=…) with an OK button.
+ * 1.1): the outcome is shown in a small dialog (this same page, ?line=…&line=…) with an OK button.
  * Where even that is missing, the marks and sheets in the workbook are the outcome.
  * event.completed() is always called, after the dialog is closed.
  *
@@ -21,13 +21,14 @@
  * The ribbon cannot ask questions: 汇总评估 writes beside a user's sheet of the same name
  * ("中期评估表 (2)") and says so; the pane asks instead.
  */
-import { CATEGORY_INFO } from "../core/findings";
+import { CancelledError, errorText } from "../core/errors";
+import { formatPeriod } from "../core/format";
+import { list, messages, render, type Lang } from "../core/messages";
 import { clearMarks, compileInWorkbook, validateActiveWorkbook } from "../excel/actions";
 import type { Notice } from "../excel/notices";
 import { officeSettings } from "../excel/record";
-import { CancelledError, excelRun } from "../excel/run";
-import { detectHost, type HostInfo, type UiLanguage } from "../host";
-import { formatPeriod } from "../core/period";
+import { excelRun } from "../excel/run";
+import { detectHost, type HostInfo } from "../host";
 
 /** One line of the dialog's text per URL parameter of this name. */
 const LINE_PARAM = "line";
@@ -46,17 +47,14 @@ export const RIBBON_TIME = {
   closeMs: 2_000,
 };
 
-type Text = { zh: string; en: string };
-const pick = (t: Text, lang: UiLanguage) => (lang === "en" ? t.en : t.zh);
-
-/** An outcome in both languages, with the notices of the run. */
+/** An outcome in the host's language, with the notices of the run. */
 interface Outcome {
-  text: Text;
+  text: string;
   notices: Notice[];
 }
 
-function noticeLines(notices: readonly Notice[], lang: UiLanguage): string {
-  return notices.map((n) => `\n• ${lang === "en" ? n.messageEn : n.message}`).join("");
+function noticeLines(notices: readonly Notice[], lang: Lang): string {
+  return notices.map((n) => `\n• ${render(n, lang)}`).join("");
 }
 
 /** Shows the outcome in a dialog and resolves when it is closed (or after `timeoutMs`). */
@@ -88,19 +86,11 @@ function showOutcome(host: HostInfo, message: string, timeoutMs: number): Promis
   });
 }
 
-function errorText(e: unknown): Text {
-  const zh = e instanceof Error ? e.message : String(e);
-  const en = e instanceof Error && "messageEn" in e && typeof e.messageEn === "string" ? e.messageEn : zh;
-  return { zh: `未能完成：${zh}`, en: `Could not finish: ${en}` };
-}
-
-const OUT_OF_TIME: Text = {
-  zh: "未能完成：已到 Excel 给功能区命令的时限（5 分钟），工作已停止。已做的标记可用“清除标记”撤销，未写完的结果表已删除。请在面板中处理这个工作簿。",
-  en: "Could not finish: Excel's time limit for ribbon commands (5 minutes) was reached and the work stopped. Marks already set can be cleared (清除标记); unfinished result sheets were deleted. Use the pane for this workbook.",
-};
-
 /** Runs one command: detect the host, run within the time left, report, always complete the event. */
-async function runCommand(event: Office.AddinCommands.Event, work: (host: HostInfo, signal: AbortSignal) => Promise<Outcome>): Promise<void> {
+async function runCommand(
+  event: Office.AddinCommands.Event,
+  work: (host: HostInfo, lang: Lang, signal: AbortSignal) => Promise<Outcome>,
+): Promise<void> {
   const t = RIBBON_TIME;
   const end = Date.now() + t.limitMs;
   try {
@@ -110,10 +100,11 @@ async function runCommand(event: Office.AddinCommands.Event, work: (host: HostIn
     const timer = setTimeout(() => stop.abort(), end - t.closeMs - t.dialogMs - t.marginMs - Date.now());
     let message: string;
     try {
-      const outcome = await work(host, stop.signal);
-      message = pick(outcome.text, lang) + noticeLines(outcome.notices, lang);
+      const outcome = await work(host, lang, stop.signal);
+      message = outcome.text + noticeLines(outcome.notices, lang);
     } catch (e) {
-      message = pick(e instanceof CancelledError && stop.signal.aborted ? OUT_OF_TIME : errorText(e), lang);
+      const m = messages(lang).ribbon;
+      message = m.failed({ reason: e instanceof CancelledError && stop.signal.aborted ? m.outOfTime : errorText(e, lang) });
     } finally {
       clearTimeout(timer);
     }
@@ -126,50 +117,47 @@ async function runCommand(event: Office.AddinCommands.Event, work: (host: HostIn
 }
 
 export function validate(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (host, signal) => {
+  return runCommand(event, async (host, lang, signal) => {
+    const m = messages(lang);
     const out = await validateActiveWorkbook(excelRun, { host, store: officeSettings(), scope: "activeSheet", signal });
-    const errors = out.findings.filter((f) => f.severity === "error").length;
-    const warnings = out.findings.length - errors;
+    const { counts } = out.report;
     const byCategory = [...new Set(out.findings.map((f) => f.category))];
-    const zhCats = byCategory.map((c) => `${CATEGORY_INFO[c].zh} ${out.findings.filter((f) => f.category === c).length}`).join("，");
-    const enCats = byCategory.map((c) => `${CATEGORY_INFO[c].en} ${out.findings.filter((f) => f.category === c).length}`).join(", ");
-    const marked = out.marks?.cells ?? 0;
-    const text: Text =
-      out.findings.length === 0
-        ? { zh: `校验完成：${out.result.submissions.length} 张填报表，没有发现问题。`, en: `Checked ${out.result.submissions.length} submission(s): no findings.` }
-        : {
-            zh: `校验完成：${out.result.submissions.length} 张填报表，${out.findings.length} 个问题（错误 ${errors}，提示 ${warnings}；${zhCats}），已标记 ${marked} 个单元格。详情请打开面板。`,
-            en: `Checked ${out.result.submissions.length} submission(s): ${out.findings.length} findings (${errors} errors, ${warnings} warnings; ${enCats}); ${marked} cells marked. Open the pane for details.`,
-          };
+    const categories = byCategory
+      .map((c) => m.ribbon.categoryCount({ category: m.category[c], count: out.findings.filter((f) => f.category === c).length }))
+      .join(m.ribbon.categorySeparator);
+    const text =
+      counts.findings === 0
+        ? m.ribbon.validatedClean({ submissions: counts.submissions })
+        : m.ribbon.validated({
+            submissions: counts.submissions,
+            total: counts.findings,
+            errors: counts.errors,
+            warnings: counts.warnings,
+            categories,
+            marked: out.marks?.cells ?? 0,
+          });
     return { text, notices: out.notices };
   });
 }
 
 export function compile(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (host, signal) => {
+  return runCommand(event, async (host, lang, signal) => {
     const out = await compileInWorkbook(excelRun, { host, store: officeSettings(), onConflict: "rename", signal });
     if (out.status !== "written") throw new Error("unexpected conflict");
-    const asOf = formatPeriod(out.result.asOf);
-    return {
-      text: {
-        zh: `汇总完成（评估时点 ${asOf}，${out.result.submissions.length} 个填报单位）：已写入 ${out.sheets.join("、")}。`,
-        en: `Compiled as of ${out.result.asOf.year}-${String(out.result.asOf.month).padStart(2, "0")} (${out.result.submissions.length} reporting units): wrote ${out.sheets.join(", ")}.`,
-      },
-      notices: out.notices,
-    };
+    const text = messages(lang).ribbon.compiled({
+      asOf: formatPeriod(out.result.asOf, lang),
+      units: out.result.submissions.length,
+      sheets: list(out.sheets, lang),
+    });
+    return { text, notices: out.notices };
   });
 }
 
 export function clearMarksCommand(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (host, signal) => {
+  return runCommand(event, async (host, lang, signal) => {
+    const m = messages(lang).ribbon;
     const out = await clearMarks(excelRun, { host, store: officeSettings(), signal });
-    return {
-      text:
-        out.restored === 0
-          ? { zh: "没有需要清除的标记。", en: "There were no marks to clear." }
-          : { zh: `已清除标记：恢复了 ${out.restored} 个单元格的底色，删除了 ${out.removed} 条说明。`, en: `Marks cleared: ${out.restored} fills restored, ${out.removed} notes removed.` },
-      notices: out.notices,
-    };
+    return { text: out.restored === 0 ? m.nothingToClear : m.cleared({ restored: out.restored, removed: out.removed }), notices: out.notices };
   });
 }
 
@@ -180,7 +168,7 @@ function showDialogPage(message: string, lang: string | null): void {
   const ok = document.getElementById("ok") as HTMLButtonElement;
   if (lang === "en") {
     document.documentElement.lang = "en";
-    ok.textContent = "OK";
+    ok.textContent = messages("en").ribbon.ok;
   }
   main.hidden = false;
   ok.focus();
@@ -192,13 +180,14 @@ const lines = params.getAll(LINE_PARAM);
 if ((window as { indicatorsUnsupportedWebview?: string }).indicatorsUnsupportedWebview) {
   // commands.html's guard has defined the commands for an old webview (IE11, EdgeHTML).
 } else if (lines.length > 0) {
-  Office.onReady(() => showDialogPage(lines.join("\n"), params.get("lang")));
+  void Office.onReady(() => showDialogPage(lines.join("\n"), params.get("lang")));
 } else {
   // Classic function files: Office calls the global function named in the manifest.
   const commands = { validate, compile, clearMarks: clearMarksCommand };
   Object.assign(globalThis, commands);
-  Office.onReady(() => {
-    // Newer hosts look functions up by Office.actions.associate.
+  void Office.onReady(() => {
+    // Newer hosts look functions up by Office.actions.associate. A command completes its event itself (runCommand).
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Office awaits nothing here; the command calls event.completed()
     if (Office.actions?.associate) for (const [name, f] of Object.entries(commands)) Office.actions.associate(name, f);
   });
 }

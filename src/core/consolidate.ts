@@ -22,21 +22,15 @@
  * - A district whose value entered is not also listed as excluded for that indicator.
  * - Numbers are not rounded here; rendering rounds.
  */
+import { msg, type MessageData } from "./messages";
 import { comparePeriods } from "./period";
 import type { Aggregate, Indicator, Plan } from "./plan";
 import type { DistrictValue, ExcludedValue } from "./validate";
 
-/** Chinese first, English available. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
 /** A district left out of an indicator's city value, and why. */
 export interface ExcludedDistrict {
   district: string;
-  reason: string;
-  reasonEn: string;
+  reason: MessageData;
 }
 
 /** The consolidated (city) value of one indicator. */
@@ -52,7 +46,7 @@ export interface CityValue {
   /** Each district's own value of the indicator (null: none usable), for every district. */
   perDistrict: Record<string, number | null>;
   /** How the value was computed, when that needs saying (ratio, weighted, min/max, none, null causes). */
-  note?: Bilingual;
+  note?: MessageData;
 }
 
 export interface Consolidation {
@@ -102,12 +96,6 @@ const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
 
 type Component = { role: "numerator" | "denominator" | "weight"; code: string };
 
-const ROLE: Record<Component["role"], Bilingual> = {
-  numerator: { zh: "分子", en: "numerator" },
-  denominator: { zh: "分母", en: "denominator" },
-  weight: { zh: "权重", en: "weight" },
-};
-
 export function consolidate(plan: Plan, values: DistrictValue[], excluded: ExcludedValue[]): Consolidation {
   const districts = districtsOf(values, excluded);
   const valuesOf = valueTable(values);
@@ -121,25 +109,16 @@ export function consolidate(plan: Plan, values: DistrictValue[], excluded: Exclu
     districts.filter((d) => codes.some((c) => value(c, d) !== undefined || exclusion(c, d) !== undefined));
 
   /** Why a district's ratio or weight components are unusable. */
-  const componentReason = (district: string, missing: Component[], leftOutOf: Bilingual): ExcludedDistrict => {
-    const zh: string[] = [];
-    const en: string[] = [];
-    for (const c of missing) {
-      const role = ROLE[c.role];
+  const componentReason = (district: string, missing: Component[], leftOutOf: MessageData): ExcludedDistrict => {
+    const reasons = missing.map((c): MessageData => {
+      const role = msg(`consolidation.${c.role}`);
       const e = exclusion(c.code, district);
-      if (e) {
-        zh.push(`${role.zh}指标“${nameOf(c.code)}”（${c.code}）的值未计入：${e.reason}`);
-        en.push(`the ${role.en} “${nameOf(c.code)}” (${c.code}) was left out: ${e.reasonEn}`);
-      } else {
-        zh.push(`缺少${role.zh}指标“${nameOf(c.code)}”（${c.code}）的值`);
-        en.push(`no value of the ${role.en} “${nameOf(c.code)}” (${c.code})`);
-      }
-    }
-    return {
-      district,
-      reason: `${zh.join("；")}，未计入${leftOutOf.zh}`,
-      reasonEn: `${en.join("; ")}; left out of the ${leftOutOf.en}`.replace(/^./, (ch) => ch.toUpperCase()),
-    };
+      return e
+        ? msg("consolidation.componentLeftOut", { role, name: nameOf(c.code), code: c.code, reason: e.reason })
+        : msg("consolidation.componentMissing", { role, name: nameOf(c.code), code: c.code });
+    });
+    const both = reasons.length > 1 ? msg("consolidation.both", { first: reasons[0], second: reasons[1] }) : reasons[0];
+    return { district, reason: msg("consolidation.leftOutOf", { reasons: both, of: leftOutOf }) };
   };
 
   const ownExclusions = (code: string, used: Set<string>): ExcludedDistrict[] =>
@@ -147,7 +126,7 @@ export function consolidate(plan: Plan, values: DistrictValue[], excluded: Exclu
       .filter((d) => !used.has(d))
       .flatMap((d) => {
         const e = exclusion(code, d);
-        return e ? [{ district: d, reason: e.reason, reasonEn: e.reasonEn }] : [];
+        return e ? [{ district: d, reason: e.reason }] : [];
       });
 
   function cityValue(ind: Indicator): CityValue {
@@ -173,16 +152,9 @@ export function consolidate(plan: Plan, values: DistrictValue[], excluded: Exclu
         const at = own.filter((d) => value(code, d) === v);
         // The smallest value is the worst district of a 正向 indicator and the best of a 逆向 one.
         const worst = (agg.kind === "min") === (ind.direction === "up");
-        const dirZh = ind.direction === "up" ? "正向" : "逆向";
-        const dirEn = ind.direction === "up" ? "higher-is-better" : "lower-is-better";
-        return {
-          ...base,
-          value: v,
-          note: {
-            zh: `取各区县${agg.kind === "min" ? "最小" : "最大"}值（${at.join("、")}），${dirZh}指标中为${worst ? "最差" : "最好"}区县`,
-            en: `${agg.kind === "min" ? "Smallest" : "Largest"} district value (${at.join(", ")}): the ${worst ? "worst" : "best"} district of a ${dirEn} indicator`,
-          },
-        };
+        const judgement = msg(`consolidation.${worst ? "worst" : "best"}${ind.direction === "up" ? "Up" : "Down"}`);
+        const note = msg(`consolidation.${agg.kind === "min" ? "smallest" : "largest"}`, { districts: at, judgement });
+        return { ...base, value: v, note };
       }
       case "none":
         return {
@@ -191,17 +163,17 @@ export function consolidate(plan: Plan, values: DistrictValue[], excluded: Exclu
           used: [],
           excluded: ownExclusions(code, new Set()),
           perDistrict,
-          note: { zh: "不汇总，仅分区县报告", en: "Not consolidated: reported per district only" },
+          note: msg("consolidation.none"),
         };
       case "weighted": {
-        const leftOutOf = { zh: "加权平均", en: "weighted mean" };
+        const leftOutOf = msg("consolidation.ofWeighted");
         const used = own.filter((d) => value(agg.by, d) !== undefined);
         const usedSet = new Set(used);
         const excludedHere = districts
           .filter((d) => !usedSet.has(d))
           .flatMap((d): ExcludedDistrict[] => {
             const e = exclusion(code, d);
-            if (e) return [{ district: d, reason: e.reason, reasonEn: e.reasonEn }];
+            if (e) return [{ district: d, reason: e.reason }];
             if (value(code, d) !== undefined) return [componentReason(d, [{ role: "weight", code: agg.by }], leftOutOf)];
             return [];
           });
@@ -209,21 +181,16 @@ export function consolidate(plan: Plan, values: DistrictValue[], excluded: Exclu
         const weightSum = sum(weights);
         const weighted = sum(used.map((d, i) => (value(code, d) as number) * weights[i]));
         const lacking = own.length - used.length;
-        const by = `“${nameOf(agg.by)}”（${agg.by}）`;
-        const byEn = `“${nameOf(agg.by)}” (${agg.by})`;
-        let note: Bilingual = {
-          zh: `按${by}加权平均，计入 ${used.length} 个区县${lacking > 0 ? `；${lacking} 个区县缺少权重，未计入` : ""}`,
-          en: `Mean weighted by ${byEn} over ${used.length} district(s)${lacking > 0 ? `; ${lacking} district(s) without a weight left out` : ""}`,
-        };
+        let note = msg("consolidation.weighted", { name: nameOf(agg.by), code: agg.by, used: used.length, lacking });
         let v: number | null = used.length === 0 ? null : weighted / weightSum;
         if (used.length > 0 && weightSum === 0) {
           v = null;
-          note = { zh: `${note.zh}；权重合计为 0，无法计算`, en: `${note.en}; the weights sum to 0: no value` };
+          note = msg("consolidation.weightsZero", { note });
         }
         return { indicator: code, value: v, used, excluded: excludedHere, perDistrict, note };
       }
       case "ratio": {
-        const leftOutOf = { zh: "比值", en: "ratio" };
+        const leftOutOf = msg("consolidation.ofRatio");
         const candidates = touching([code, agg.num, agg.den]);
         const used = candidates.filter((d) => value(agg.num, d) !== undefined && value(agg.den, d) !== undefined);
         const usedSet = new Set(used);
@@ -237,16 +204,11 @@ export function consolidate(plan: Plan, values: DistrictValue[], excluded: Exclu
           });
         const numSum = sum(used.map((d) => value(agg.num, d) as number));
         const denSum = sum(used.map((d) => value(agg.den, d) as number));
-        const formula = `“${nameOf(agg.num)}”合计 ÷ “${nameOf(agg.den)}”合计${agg.factor === 1 ? "" : ` × ${agg.factor}`}`;
-        const formulaEn = `total “${nameOf(agg.num)}” / total “${nameOf(agg.den)}”${agg.factor === 1 ? "" : ` × ${agg.factor}`}`;
-        let note: Bilingual = {
-          zh: `按${formula}计算，比值按同时报送分子和分母的 ${used.length} 个区县计算`,
-          en: `Computed as ${formulaEn}, over the ${used.length} district(s) reporting both numerator and denominator`,
-        };
+        let note = msg("consolidation.ratio", { num: nameOf(agg.num), den: nameOf(agg.den), factor: agg.factor, used: used.length });
         let v: number | null = used.length === 0 ? null : (numSum / denSum) * agg.factor;
         if (used.length > 0 && denSum === 0) {
           v = null;
-          note = { zh: `${note.zh}；分母合计为 0，无法计算比值`, en: `${note.en}; the denominator sums to 0: no value` };
+          note = msg("consolidation.denominatorZero", { note });
         }
         return { indicator: code, value: v, used, excluded: excludedHere, perDistrict, note };
       }

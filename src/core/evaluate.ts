@@ -22,35 +22,39 @@
  * - The evaluation's headline time progress is that of the plan's most common
  *   (基期年, 目标年) pair (ties: the first in plan order); an empty plan gives 0.
  */
-import type { Bilingual, CityValue, Consolidation, ExcludedDistrict } from "./consolidate";
+import type { CityValue, Consolidation, ExcludedDistrict } from "./consolidate";
+import { messages, type Lang, type MessageData } from "./messages";
 import type { ReportPeriod } from "./period";
 import type { Indicator, Plan } from "./plan";
 import type { CellStyle } from "./table";
 
 export type Status = "met" | "on-track" | "behind" | "no-data";
 
-/** Labels and rendering style of each status (评价). */
-export const STATUS_INFO: Record<Status, { zh: string; en: string; style: CellStyle }> = {
-  met: { zh: "已完成", en: "Met", style: "status-met" },
-  "on-track": { zh: "符合进度", en: "On track", style: "status-on-track" },
-  behind: { zh: "滞后", en: "Behind", style: "status-behind" },
-  "no-data": { zh: "无数据", en: "No data", style: "status-no-data" },
+/** The statuses in the order tables and the pane count them. */
+export const STATUSES: readonly Status[] = ["met", "on-track", "behind", "no-data"];
+
+/**
+ * The rendering style of each status (评价); its label is the catalogue's status.STATUS.
+ * Adding a status: here, in Status, and one entry in each catalogue's `status` section.
+ */
+export const STATUS_STYLE: Record<Status, CellStyle> = {
+  met: "status-met",
+  "on-track": "status-on-track",
+  behind: "status-behind",
+  "no-data": "status-no-data",
 };
 
 /** The status as shown: 无数据 of an indicator that is not consolidated (不汇总) says so. */
-export function statusText(status: Status, notConsolidated: boolean, lang: "zh" | "en"): string {
-  const label = STATUS_INFO[status][lang];
-  if (status !== "no-data" || !notConsolidated) return label;
-  return lang === "zh" ? `${label}（不汇总）` : `${label} (not consolidated)`;
+export function statusText(status: Status, notConsolidated: boolean, lang: Lang): string {
+  const m = messages(lang);
+  const label = m.status[status];
+  return status === "no-data" && notConsolidated ? m.evaluation.notConsolidated({ status: label }) : label;
 }
 
 /** An indicator whose 汇总方式 is 不汇总: no city value by design. */
 export function isNotConsolidated(ind: Indicator): boolean {
   return ind.aggregate.kind === "none";
 }
-
-/** 重点关注: a 约束性 indicator that is 滞后. */
-export const ATTENTION_INFO: Bilingual = { zh: "重点关注", en: "Needs attention" };
 
 const RELATIVE_TOLERANCE = 1e-9;
 /** x ≥ y, allowing float rounding error. */
@@ -114,7 +118,7 @@ export interface EvaluationRow {
   used: string[];
   excluded: ExcludedDistrict[];
   perDistrict: Record<string, number | null>;
-  note?: Bilingual;
+  note?: MessageData;
   /** Findings about this indicator (the note column counts them). */
   findingCount: number;
 }

@@ -6,6 +6,8 @@
  * each one: nothing of a file is left out without a word.
  */
 import type { ReadProblemKind } from "./findings";
+import type { Param } from "./messages/types";
+import { periodKey } from "./format";
 
 /** A cell's stored value; for a formula, its cached result. Dates come as Date. */
 export type CellValue = string | number | boolean | Date | null;
@@ -40,7 +42,7 @@ export interface ReadProblem {
   /** A1 address of the cell concerned; absent when the problem is the whole sheet's. */
   cell?: string;
   /** The finding's message parameters (the sheet's name is added by validation). */
-  params?: Record<string, string | number>;
+  params?: Record<string, Param>;
 }
 
 export interface Sheet {
@@ -72,6 +74,16 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   if (!cell) return true;
   if (cell.value === null || cell.value === undefined) return cell.text.trim() === "";
   return typeof cell.value === "string" && cell.value.trim() === "" && cell.text.trim() === "";
+}
+
+/** The text a cell shows: its displayed text, else its value written out (a date as 2018-06). */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return "";
+  if (cell.text.trim() !== "") return cell.text.trim();
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return periodKey({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1 });
+  return String(v).trim();
 }
 
 /** 0-based column index → letters (0 → A, 26 → AA). */

@@ -2,6 +2,8 @@
  * Report periods (报告期), reporting-conventions §2 and §5: "2018年6月", "2018-06", "2018年",
  * "2018年上半年". A period ends on the last day of its month; a bare year on 31 December.
  */
+import { appError } from "./errors";
+import { formatPeriod } from "./format";
 import type { Cell } from "./model";
 import { toHalfWidth } from "./text";
 
@@ -147,7 +149,10 @@ export function comparePeriods(a: Pick<ReportPeriod, "year" | "month">, b: Pick<
   return a.year - b.year || a.month - b.month;
 }
 
-/** "2018年6月". */
-export function formatPeriod(p: Pick<ReportPeriod, "year" | "month">): string {
-  return `${p.year}年${p.month}月`;
+/** The as-of period as typed in the pane ("2018-06", any form above); undefined when empty; AppError as-of-invalid otherwise. */
+export function asOfPeriod(text: string | undefined): ReportPeriod | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const p = parsePeriod(text.trim());
+  if (!p) throw appError("as-of-invalid", { text: text.trim() });
+  return p;
 }

@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import { makeFinding, readProblemFindings, type Finding } from "./findings";
-import { a1, cellAt, isEmptyCell, type Cell, type Sheet, type WorkbookModel } from "./model";
-import { cellText, normaliseCode } from "./submission";
-import { PLAN_SHEET } from "./template";
-import { normaliseName, toHalfWidth } from "./text";
+import { msg, type MessageData } from "./messages";
+import { a1, cellAt, cellText, isEmptyCell, type Cell, type Sheet, type WorkbookModel } from "./model";
+import { PLAN_SHEET, UNITS_SHEET } from "./sheets";
+import { normaliseCode, normaliseName, toHalfWidth } from "./text";
 import { isCountUnit, isKnownUnit, isPercentUnit, isRateUnit, parseUnit, unitFactor } from "./units";
 import { readValue } from "./values";
 
@@ -87,9 +87,6 @@ export interface Plan {
 //   an empty plan whose findings say why: callers that need indicators stop there.
 // =======================================================================================
 
-/** The optional sheet listing the reporting units a plan expects, one per row. */
-export const UNITS_SHEET = "填报单位";
-
 /** A loaded plan and the findings about its definition rows. */
 export interface PlanLoad {
   plan: Plan;
@@ -98,66 +95,110 @@ export interface PlanLoad {
 
 type Field = keyof Indicator;
 
-/** §1 columns: the Chinese header, the English alias and other spellings seen in sheets. */
-const COLUMNS: { field: Field; zh: string; en: string; also?: string[]; required?: true }[] = [
-  { field: "code", zh: "指标编码", en: "code", also: ["编码", "指标代码", "代码"], required: true },
-  { field: "name", zh: "指标名称", en: "name", also: ["名称"], required: true },
-  { field: "domain", zh: "领域", en: "domain", also: ["类别"] },
-  { field: "unit", zh: "单位", en: "unit", also: ["计量单位"], required: true },
-  { field: "type", zh: "属性", en: "type", also: ["指标属性"] },
-  { field: "direction", zh: "方向", en: "direction", also: ["指标方向"] },
-  { field: "baseYear", zh: "基期年", en: "baseYear", also: ["基期年份"] },
-  { field: "baseline", zh: "基期值", en: "baseline" },
-  { field: "targetYear", zh: "目标年", en: "targetYear", also: ["目标年份"], required: true },
-  { field: "target", zh: "目标值", en: "target", required: true },
-  { field: "min", zh: "下限", en: "min" },
-  { field: "max", zh: "上限", en: "max" },
-  { field: "aggregate", zh: "汇总方式", en: "aggregate" },
-  { field: "partOf", zh: "包含于", en: "partOf" },
-  { field: "note", zh: "说明", en: "note", also: ["备注"] },
+// ---------------------------------------------------------------------------------------
+// The plan's vocabulary, declared once for the reader (this file) and the writer of the
+// 规划指标 sheet (template.ts): the words of 属性, 方向 and 汇总方式 (the first of each list is
+// the one written), and the §1 columns.
+
+/** 属性: the words read, the first one written. */
+export const TYPE_WORDS: Record<IndicatorType, readonly string[]> = {
+  binding: ["约束性", "约束", "binding"],
+  anticipatory: ["预期性", "预期", "anticipatory", "expected"],
+};
+
+/** 方向: the words read, the first one written. */
+export const DIRECTION_WORDS: Record<Direction, readonly string[]> = {
+  up: ["正向", "正", "up", "越大越好"],
+  down: ["逆向", "反向", "负向", "逆", "down", "越小越好"],
+};
+
+type SimpleAggregate = Exclude<Aggregate["kind"], "weighted" | "ratio">;
+
+/** 汇总方式 without a parameter: the words read, the first one written. */
+export const AGGREGATE_WORDS: Record<SimpleAggregate, readonly string[]> = {
+  sum: ["求和", "合计", "sum"],
+  mean: ["平均", "平均值", "算术平均", "mean", "average"],
+  min: ["最小", "最小值", "min"],
+  max: ["最大", "最大值", "max"],
+  none: ["不汇总", "none"],
+};
+
+/** 加权平均:CODE and 比值:NUM/DEN×K: the words read before the colon, the first one written. */
+export const WEIGHTED_WORDS = ["加权平均", "weighted"] as const;
+export const RATIO_WORDS = ["比值", "ratio"] as const;
+
+/** 汇总方式 as §4 writes it: 求和, 加权平均:CODE, 比值:NUM/DEN×K … */
+export function aggregateText(a: Aggregate): string {
+  switch (a.kind) {
+    case "weighted":
+      return `${WEIGHTED_WORDS[0]}:${a.by}`;
+    case "ratio":
+      return `${RATIO_WORDS[0]}:${a.num}/${a.den}×${a.factor}`;
+    default:
+      return AGGREGATE_WORDS[a.kind][0];
+  }
+}
+
+/** A §1 column: its Chinese header, English alias, other spellings seen in sheets, and how the plan sheet writes it. */
+export interface PlanColumn {
+  field: Field;
+  header: string;
+  alias: string;
+  also?: readonly string[];
+  required?: true;
+  /** Width in the written 规划指标 sheet. */
+  width: number;
+  /** The cell the written 规划指标 sheet holds for an indicator. */
+  write(i: Indicator): string | number | null;
+}
+
+/** §1 columns, in the order the 规划指标 sheet is written. */
+export const PLAN_COLUMNS: readonly PlanColumn[] = [
+  { field: "code", header: "指标编码", alias: "code", also: ["编码", "指标代码", "代码"], required: true, width: 10, write: (i) => i.code },
+  { field: "name", header: "指标名称", alias: "name", also: ["名称"], required: true, width: 32, write: (i) => i.name },
+  { field: "domain", header: "领域", alias: "domain", also: ["类别"], width: 12, write: (i) => i.domain ?? null },
+  { field: "unit", header: "单位", alias: "unit", also: ["计量单位"], required: true, width: 8, write: (i) => i.unit },
+  { field: "type", header: "属性", alias: "type", also: ["指标属性"], width: 8, write: (i) => TYPE_WORDS[i.type][0] },
+  { field: "direction", header: "方向", alias: "direction", also: ["指标方向"], width: 6, write: (i) => DIRECTION_WORDS[i.direction][0] },
+  { field: "baseYear", header: "基期年", alias: "baseYear", also: ["基期年份"], width: 8, write: (i) => i.baseYear ?? null },
+  { field: "baseline", header: "基期值", alias: "baseline", width: 10, write: (i) => i.baseline ?? null },
+  { field: "targetYear", header: "目标年", alias: "targetYear", also: ["目标年份"], required: true, width: 8, write: (i) => i.targetYear },
+  { field: "target", header: "目标值", alias: "target", required: true, width: 10, write: (i) => i.target },
+  { field: "min", header: "下限", alias: "min", width: 8, write: (i) => i.min ?? null },
+  { field: "max", header: "上限", alias: "max", width: 8, write: (i) => i.max ?? null },
+  { field: "aggregate", header: "汇总方式", alias: "aggregate", width: 22, write: (i) => aggregateText(i.aggregate) },
+  { field: "partOf", header: "包含于", alias: "partOf", width: 10, write: (i) => i.partOf ?? null },
+  { field: "note", header: "说明", alias: "note", also: ["备注"], width: 30, write: (i) => i.note ?? null },
 ];
 
 const FIELD_BY_NAME = new Map<string, Field>();
-for (const c of COLUMNS) {
-  for (const n of [c.zh, c.en, ...(c.also ?? [])]) FIELD_BY_NAME.set(normaliseName(n), c.field);
+for (const c of PLAN_COLUMNS) {
+  for (const n of [c.header, c.alias, ...(c.also ?? [])]) FIELD_BY_NAME.set(normaliseName(n), c.field);
 }
+
+/** A word of a list, compared half-width, without spaces, in lower case. */
+const wordKey = (s: string): string => toHalfWidth(s).replace(/\s+/g, "").toLowerCase();
+
+function wordMap<T extends string>(words: Record<T, readonly string[]>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, list] of Object.entries(words) as [T, readonly string[]][]) for (const w of list) map.set(wordKey(w), value);
+  return map;
+}
+
+const TYPE_BY_WORD = wordMap(TYPE_WORDS);
+const DIRECTION_BY_WORD = wordMap(DIRECTION_WORDS);
+const AGGREGATE_BY_WORD = wordMap(AGGREGATE_WORDS);
 
 /** The field a header cell or a JSON key names (full-width, case and spacing tolerated). */
 function fieldOf(name: string): Field | undefined {
   return FIELD_BY_NAME.get(normaliseName(name));
 }
 
-// ---------------------------------------------------------------------------------------
-// Reasons, in Chinese and English
+/** Why a cell of a plan row is not usable: a message of the catalogue's `reason` section. */
+type Reason = MessageData;
 
-interface Reason {
-  zh: string;
-  en: string;
-}
-
-const REQUIRED: Reason = { zh: "不能为空", en: "is required" };
-
-// ---------------------------------------------------------------------------------------
-// Words of the plan
-
-const TYPE_WORDS = new Map<string, IndicatorType>([
-  ["约束性", "binding"], ["约束", "binding"], ["binding", "binding"],
-  ["预期性", "anticipatory"], ["预期", "anticipatory"], ["anticipatory", "anticipatory"], ["expected", "anticipatory"],
-]);
-
-const DIRECTION_WORDS = new Map<string, Direction>([
-  ["正向", "up"], ["正", "up"], ["up", "up"], ["越大越好", "up"],
-  ["逆向", "down"], ["反向", "down"], ["负向", "down"], ["逆", "down"], ["down", "down"], ["越小越好", "down"],
-]);
-
-const SIMPLE_AGGREGATES = new Map<string, Aggregate>([
-  ["求和", { kind: "sum" }], ["合计", { kind: "sum" }], ["sum", { kind: "sum" }],
-  ["平均", { kind: "mean" }], ["平均值", { kind: "mean" }], ["算术平均", { kind: "mean" }], ["mean", { kind: "mean" }],
-  ["average", { kind: "mean" }],
-  ["最小", { kind: "min" }], ["最小值", { kind: "min" }], ["min", { kind: "min" }],
-  ["最大", { kind: "max" }], ["最大值", { kind: "max" }], ["max", { kind: "max" }],
-  ["不汇总", { kind: "none" }], ["none", { kind: "none" }],
-]);
+const WEIGHTED_RE = new RegExp(`^(?:${WEIGHTED_WORDS.join("|")}):(.+)$`, "i");
+const RATIO_RE = new RegExp(`^(?:${RATIO_WORDS.join("|")}):([^/]+)/(.+?)(?:[×*xX](\\d+(?:\\.\\d+)?(?:e\\d+)?))?$`, "i");
 
 /**
  * 汇总方式 (§4): 求和 / sum, 平均 / mean, 加权平均:CODE / weighted:CODE,
@@ -166,11 +207,11 @@ const SIMPLE_AGGREGATES = new Map<string, Aggregate>([
  */
 export function parseAggregate(text: string): Aggregate | undefined {
   const s = toHalfWidth(text).replace(/\s+/g, "");
-  const simple = SIMPLE_AGGREGATES.get(s.toLowerCase());
-  if (simple) return { ...simple };
-  const weighted = /^(?:加权平均|weighted):(.+)$/i.exec(s);
+  const simple = AGGREGATE_BY_WORD.get(s.toLowerCase());
+  if (simple) return { kind: simple };
+  const weighted = WEIGHTED_RE.exec(s);
   if (weighted) return { kind: "weighted", by: weighted[1] };
-  const ratio = /^(?:比值|ratio):([^/]+)\/(.+?)(?:[×*xX](\d+(?:\.\d+)?(?:e\d+)?))?$/i.exec(s);
+  const ratio = RATIO_RE.exec(s);
   if (ratio) {
     const factor = ratio[3] === undefined ? 1 : Number(ratio[3]);
     return factor > 0 ? { kind: "ratio", num: ratio[1], den: ratio[2], factor } : undefined;
@@ -205,7 +246,7 @@ function field<T>(read: Read<T>) {
   return z.custom<Cell | undefined>().optional().transform((cell, ctx): T => {
     const r = read(cell);
     if ("ok" in r) return r.ok;
-    ctx.addIssue({ code: "custom", message: r.error.zh, params: { en: r.error.en } });
+    ctx.addIssue({ code: "custom", message: r.error.key, params: { reason: r.error } });
     return z.NEVER;
   });
 }
@@ -215,7 +256,7 @@ function required<T>(read: Read<T | undefined>): Read<T> {
   return (cell) => {
     const r = read(cell);
     if ("error" in r) return r;
-    return r.ok === undefined ? { error: REQUIRED } : { ok: r.ok };
+    return r.ok === undefined ? { error: msg("reason.required") } : { ok: r.ok };
   };
 }
 
@@ -224,14 +265,12 @@ const readText: Read<string | undefined> = (cell) => ({ ok: cellText(cell) || un
 /** Codes are kept as written, but half-width ("ＹＬ－０１" is YL-01). */
 const readCode: Read<string | undefined> = (cell) => ({ ok: toHalfWidth(cellText(cell)) || undefined });
 
-function readWord<T>(words: Map<string, T>, list: Reason): Read<T | undefined> {
+function readWord<T>(words: Map<string, T>, unknown: (text: string) => Reason): Read<T | undefined> {
   return (cell) => {
     const s = cellText(cell);
     if (s === "") return { ok: undefined };
-    const hit = words.get(toHalfWidth(s).replace(/\s+/g, "").toLowerCase());
-    return hit !== undefined
-      ? { ok: hit }
-      : { error: { zh: `无法识别“${s}”，应为${list.zh}`, en: `“${s}” is not ${list.en}` } };
+    const hit = words.get(wordKey(s));
+    return hit !== undefined ? { ok: hit } : { error: unknown(s) };
   };
 }
 
@@ -242,27 +281,20 @@ const readYear: Read<number | undefined> = (cell) => {
   const year = m ? Number(m[1]) : NaN;
   return year >= 1900 && year <= 2200
     ? { ok: year }
-    : { error: { zh: `“${s}”不是四位年份`, en: `“${s}” is not a four-digit year` } };
+    : { error: msg("reason.notAYear", { text: s }) };
 };
 
 const readUnit: Read<string | undefined> = (cell) => {
   const s = toHalfWidth(cellText(cell)).trim();
   if (s === "") return { ok: undefined };
-  return isKnownUnit(s) ? { ok: s } : { error: { zh: `无法识别的单位“${s}”`, en: `unknown unit “${s}”` } };
+  return isKnownUnit(s) ? { ok: s } : { error: msg("reason.unknownUnit", { text: s }) };
 };
 
 const readAggregate: Read<Aggregate | undefined> = (cell) => {
   const s = cellText(cell);
   if (s === "") return { ok: undefined };
   const a = parseAggregate(s);
-  return a
-    ? { ok: a }
-    : {
-        error: {
-          zh: `无法识别的汇总方式“${s}”，应为 求和、平均、加权平均:编码、比值:分子编码/分母编码×倍数、最小、最大 或 不汇总`,
-          en: `unknown aggregate “${s}”: use sum, mean, weighted:CODE, ratio:NUM/DEN*K, min, max or none`,
-        },
-      };
+  return a ? { ok: a } : { error: msg("reason.unknownAggregate", { text: s }) };
 };
 
 /** A number of the plan, read like a value cell in the indicator's unit ("" when the unit is unknown). */
@@ -277,16 +309,11 @@ function readNumber(unit: string): Read<number | undefined> {
       case "unit-mismatch": {
         // As the clerk sees it: a cell 0.5 formatted 0% shows "50%".
         const shown = `${reading.value}${reading.writtenUnit}`;
-        return {
-          error: {
-            zh: `“${shown}”带单位“${reading.writtenUnit}”，无法换算为指标单位“${unit}”`,
-            en: `“${shown}” is in “${reading.writtenUnit}”, which does not convert to “${unit}”`,
-          },
-        };
+        return { error: msg("reason.unitMismatch", { shown, written: reading.writtenUnit, unit }) };
       }
       default: {
         const text = cellText(cell);
-        return { error: { zh: `“${text}”不是数字`, en: `“${text}” is not a number` } };
+        return { error: msg("reason.notANumber", { text }) };
       }
     }
   };
@@ -313,8 +340,8 @@ function makeRowSchema(unit: string) {
       name: field(required(readText)),
       domain: field(readText),
       unit: field(required(readUnit)),
-      type: field(readWord(TYPE_WORDS, { zh: "约束性或预期性", en: "binding (约束性) or anticipatory (预期性)" })),
-      direction: field(readWord(DIRECTION_WORDS, { zh: "正向或逆向", en: "up (正向) or down (逆向)" })),
+      type: field(readWord(TYPE_BY_WORD, (text) => msg("reason.notAType", { text }))),
+      direction: field(readWord(DIRECTION_BY_WORD, (text) => msg("reason.notADirection", { text }))),
       baseYear: field(readYear),
       baseline: field(number),
       targetYear: field(required(readYear)),
@@ -331,16 +358,16 @@ function makeRowSchema(unit: string) {
         ctx.addIssue({
           code: "custom",
           path: ["min"],
-          message: `下限 ${r.min} 大于上限 ${max}`,
-          params: { en: `the lower bound ${r.min} is above the upper bound ${max}` },
+          message: "reason.minAboveMax",
+          params: { reason: msg("reason.minAboveMax", { min: r.min, max }) },
         });
       }
       if (r.baseYear !== undefined && r.baseYear >= r.targetYear) {
         ctx.addIssue({
           code: "custom",
           path: ["baseYear"],
-          message: `基期年 ${r.baseYear} 不早于目标年 ${r.targetYear}`,
-          params: { en: `the base year ${r.baseYear} is not before the target year ${r.targetYear}` },
+          message: "reason.baseYearNotBefore",
+          params: { reason: msg("reason.baseYearNotBefore", { baseYear: r.baseYear, targetYear: r.targetYear }) },
         });
       }
       const ind: Indicator = {
@@ -393,18 +420,18 @@ function rowFinding(
   reason: Reason,
   indicator?: string,
 ): RowFinding {
-  const def = COLUMNS.find((c) => c.field === f)!;
-  const column = src.columns[f] ?? (src.cells ? def.zh : def.en);
+  const def = PLAN_COLUMNS.find((c) => c.field === f)!;
+  const column = src.columns[f] ?? (src.cells ? def.header : def.alias);
   const where: Parameters<typeof makeFinding>[1] = { file };
   if (sheet !== undefined) where.sheet = sheet;
   const cell = src.cells?.[f];
   if (cell !== undefined) where.cell = cell;
   if (indicator) where.indicator = indicator;
-  const finding = makeFinding("plan-row-invalid", where, { row: src.row, column, reason: reason.zh, reasonEn: reason.en });
+  const finding = makeFinding("plan-row-invalid", where, { row: src.row, column, reason });
   return { row: src.row, field: f, finding };
 }
 
-const FIELD_ORDER = new Map(COLUMNS.map((c, i) => [c.field, i]));
+const FIELD_ORDER = new Map(PLAN_COLUMNS.map((c, i) => [c.field, i]));
 
 function buildPlan(file: string, sheet: string | undefined, sources: RowSource[], earlier: RowFinding[] = []): PlanLoad {
   const findings: RowFinding[] = [...earlier];
@@ -418,8 +445,8 @@ function buildPlan(file: string, sheet: string | undefined, sources: RowSource[]
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const f = issue.path[0] as Field;
-        const en = (issue as { params?: { en?: string } }).params?.en ?? issue.message;
-        findings.push(rowFinding(file, sheet, src, f, { zh: issue.message, en }, codeText));
+        const reason = (issue as { params?: { reason?: Reason } }).params?.reason ?? msg("error.unexpected", { detail: issue.message });
+        findings.push(rowFinding(file, sheet, src, f, reason, codeText));
       }
       continue;
     }
@@ -428,7 +455,7 @@ function buildPlan(file: string, sheet: string | undefined, sources: RowSource[]
     const first = seen.get(key);
     if (first) {
       findings.push(
-        rowFinding(file, sheet, src, "code", { zh: `编码“${ind.code}”与第 ${first.row} 行重复`, en: `the code “${ind.code}” repeats row ${first.row}` }, ind.code),
+        rowFinding(file, sheet, src, "code", msg("reason.duplicateCode", { code: ind.code, row: first.row }), ind.code),
       );
       continue;
     }
@@ -456,28 +483,22 @@ function buildPlan(file: string, sheet: string | undefined, sources: RowSource[]
 /** Rewrites the references of an indicator to the codes as the plan writes them, or says which is broken. */
 function resolveReferences(ind: Indicator, byCode: Map<string, string>): { field: Field; reason: Reason } | undefined {
   const find = (c: string) => byCode.get(normaliseCode(c));
-  const missing = (what: Reason, c: string): Reason => ({
-    zh: `${what.zh}“${c}”不是规划中的有效指标`,
-    en: `${what.en} “${c}” names no valid indicator of the plan`,
-  });
   if (ind.partOf !== undefined) {
     const total = find(ind.partOf);
-    if (total === undefined) return { field: "partOf", reason: missing({ zh: "包含于", en: "partOf" }, ind.partOf) };
-    if (normaliseCode(total) === normaliseCode(ind.code)) {
-      return { field: "partOf", reason: { zh: "指标不能包含于自身", en: "an indicator cannot be part of itself" } };
-    }
+    if (total === undefined) return { field: "partOf", reason: msg("reason.partOfMissing", { code: ind.partOf }) };
+    if (normaliseCode(total) === normaliseCode(ind.code)) return { field: "partOf", reason: msg("reason.partOfSelf") };
     ind.partOf = total;
   }
   const a = ind.aggregate;
   if (a.kind === "weighted") {
     const by = find(a.by);
-    if (by === undefined) return { field: "aggregate", reason: missing({ zh: "加权指标", en: "the weight" }, a.by) };
+    if (by === undefined) return { field: "aggregate", reason: msg("reason.weightMissing", { code: a.by }) };
     a.by = by;
   } else if (a.kind === "ratio") {
     const num = find(a.num);
-    if (num === undefined) return { field: "aggregate", reason: missing({ zh: "分子指标", en: "the numerator" }, a.num) };
+    if (num === undefined) return { field: "aggregate", reason: msg("reason.numeratorMissing", { code: a.num }) };
     const den = find(a.den);
-    if (den === undefined) return { field: "aggregate", reason: missing({ zh: "分母指标", en: "the denominator" }, a.den) };
+    if (den === undefined) return { field: "aggregate", reason: msg("reason.denominatorMissing", { code: a.den }) };
     a.num = num;
     a.den = den;
   }
@@ -530,12 +551,12 @@ export function loadPlanFromSheet(sheet: Sheet, file: string): PlanLoad {
   if (!header) {
     return { plan: { indicators: [] }, findings: [makeFinding("plan-no-header", { file, sheet: sheet.name }, { sheet: sheet.name })] };
   }
-  const missing = COLUMNS.filter((c) => c.required && !header.texts.has(c.field));
+  const missing = PLAN_COLUMNS.filter((c) => c.required && !header.texts.has(c.field));
   if (missing.length > 0) {
     return {
       plan: { indicators: [] },
       findings: missing.map((c) =>
-        makeFinding("plan-column-missing", { file, sheet: sheet.name, cell: a1(header.row, 0) }, { column: c.zh, columnEn: c.en }),
+        makeFinding("plan-column-missing", { file, sheet: sheet.name, cell: a1(header.row, 0) }, { column: c.header, alias: c.alias }),
       ),
     };
   }
@@ -637,7 +658,7 @@ function jsonCell(key: string, v: unknown): Cell | { bad: Reason } {
       return { value: text, text };
     }
   }
-  return { bad: { zh: "应为文字或数字", en: "must be a string or a number" } };
+  return { bad: msg("reason.notScalar") };
 }
 
 /**
@@ -656,7 +677,7 @@ export function loadPlanFromJson(json: unknown, file: string): PlanLoad {
       const why = e instanceof Error ? e.message : String(e);
       return {
         plan: { indicators: [] },
-        findings: [makeFinding("plan-invalid-file", { file }, { reason: "不是有效的 JSON", reasonEn: `not valid JSON: ${why}` })],
+        findings: [makeFinding("plan-invalid-file", { file }, { reason: msg("reason.invalidJson", { why }) })],
       };
     }
   }
@@ -664,13 +685,7 @@ export function loadPlanFromJson(json: unknown, file: string): PlanLoad {
   if (!doc.success) {
     return {
       plan: { indicators: [] },
-      findings: [
-        makeFinding(
-          "plan-invalid-file",
-          { file },
-          { reason: "应为指标数组，或含 indicators 数组的对象", reasonEn: "expected an array of indicators, or an object with an indicators array" },
-        ),
-      ],
+      findings: [makeFinding("plan-invalid-file", { file }, { reason: msg("reason.notAPlan") })],
     };
   }
   const list = Array.isArray(doc.data) ? doc.data : (doc.data.indicators ?? doc.data.规划指标 ?? []);

@@ -1,8 +1,9 @@
 /**
  * Validation rules (校验规则), reporting-conventions §6, in the manner of R's validate: each
- * rule is a small named object with its category, the finding kinds it reports and a
- * description, registered in ONE list (RULES) that validateWorkbook runs in order and that the
- * docs and reports read. Rules only pick finding kinds; messages live in findings.ts.
+ * rule is a small named object with its category and the finding kinds it reports (its
+ * description is the catalogue's rule.ID), registered in ONE list (RULES) that validateWorkbook
+ * runs in order and that the docs and reports read. Rules only pick finding kinds and fill their
+ * parameters; the messages live in the catalogue (src/core/messages).
  *
  * Decisions:
  * - A value (one indicator in one submission) counts when its row reads as a number and no
@@ -25,7 +26,7 @@
  *   part converted into the total's unit (when it does not convert, nothing is compared);
  *   the finding sits on the part's value cell.
  */
-import { FINDING_KINDS, makeFinding, READ_PROBLEM_KINDS, readProblemFindings, type Category, type Finding, type FindingKind } from "./findings";
+import { FINDING_KINDS, makeFinding, READ_PROBLEM_KINDS, readProblemFindings, type Category, type Finding, type FindingKind, type FindingParams } from "./findings";
 import type { WorkbookModel } from "./model";
 import type { Indicator, Plan } from "./plan";
 import type { Detection, Submission, SubmissionRow } from "./submission";
@@ -50,7 +51,7 @@ export interface SubmissionContext {
   /** Whether the reader could not read this cell (a read problem on it). */
   unread(cell: string): boolean;
   /** A finding of this submission. */
-  finding(kind: FindingKind, at: { cell?: string; indicator?: string }, params?: Record<string, string | number>): Finding;
+  finding<K extends FindingKind>(kind: K, at: { cell?: string; indicator?: string }, params: FindingParams<K>): Finding;
 }
 
 /** What a workbook rule sees: the workbook and the detection of its submissions. */
@@ -60,13 +61,27 @@ export interface WorkbookContext {
   readonly detection: Detection;
 }
 
+/** The rules' stable ids (used in docs and tests; each has its description in the catalogue's `rule` section). */
+export type RuleId =
+  | "read"
+  | "structure"
+  | "placeholder-value"
+  | "zero-placeholder"
+  | "missing"
+  | "not-a-number"
+  | "unit-mismatch"
+  | "out-of-range"
+  | "duplicate"
+  | "unknown-indicator"
+  | "placeholder-text"
+  | "part-exceeds-total";
+
 interface RuleInfo {
-  /** Stable id (used in docs and tests). */
-  id: string;
+  /** Stable id (used in docs and tests); its description is the catalogue's rule.ID. */
+  id: RuleId;
   category: Category;
   /** The finding kinds this rule reports (their severities are in FINDING_KINDS). */
   kinds: readonly FindingKind[];
-  description: { zh: string; en: string };
 }
 
 export interface SubmissionRule extends RuleInfo {
@@ -133,10 +148,6 @@ const readProblems: WorkbookRule = {
   scope: "workbook",
   category: "structure",
   kinds: READ_PROBLEM_KINDS,
-  description: {
-    zh: "工作表或单元格无法按文件格式读取：数据部件缺失或损坏、超过读取上限、单元格重复存储、共享字符串不存在、数值非有限数、日期无法识别",
-    en: "A sheet or cell that cannot be read as its file format says: a missing or damaged part, a read limit passed, a cell stored twice, a missing shared string, a non-finite number, an unreadable date",
-  },
   run({ file, workbook, detection }) {
     const district = new Map(detection.submissions.map((s) => [s.sheet, s.district]));
     return workbook.sheets.flatMap((sheet) => readProblemFindings(sheet, file, district.get(sheet.name)));
@@ -148,10 +159,6 @@ const structure: WorkbookRule = {
   scope: "workbook",
   category: "structure",
   kinds: ["no-district", "no-period", "no-table", "no-submission"],
-  description: {
-    zh: "工作表有指标表却无填报单位、有填报单位却无指标表、报告期缺失或无法识别，或整个文件没有填报表",
-    en: "A table without 填报单位, 填报单位 without a table, a missing or unreadable 报告期, or a file without any submission",
-  },
   run({ file, workbook, detection }) {
     // A sheet the reader could not read already has its finding: it may have been the submission.
     const unreadSheet = workbook.sheets.some((s) => s.problems?.some((p) => p.cell === undefined && FINDING_KINDS[p.kind].severity === "error"));
@@ -167,7 +174,6 @@ const placeholderValue: SubmissionRule = {
   scope: "submission",
   category: "placeholder",
   kinds: ["placeholder-value"],
-  description: { zh: "本期值是模板占位符（x%、xx、待填、—…）", en: "A value cell holds a template placeholder (x%, xx, 待填, —…)" },
   run: (ctx) => eachValue(ctx, "placeholder", (r, ind, at) => ctx.finding("placeholder-value", at, { name: ind.name, text: r.token })),
 };
 
@@ -176,7 +182,6 @@ const zeroPlaceholder: SubmissionRule = {
   scope: "submission",
   category: "placeholder",
   kinds: ["zero-placeholder"],
-  description: { zh: "下限大于 0 的指标填了 0（多为未填写）", en: "A 0 in an indicator whose lower bound is above 0 (usually not filled in)" },
   run: (ctx) =>
     eachValue(ctx, "number", (r, ind, at) =>
       r.value === 0 && ind.min !== undefined && ind.min > 0 ? ctx.finding("zero-placeholder", at, { name: ind.name }) : undefined,
@@ -188,7 +193,6 @@ const missing: SubmissionRule = {
   scope: "submission",
   category: "missing",
   kinds: ["missing-row", "missing-value"],
-  description: { zh: "规划中的指标在填报表中没有行，或本期值为空", en: "A plan indicator has no row in the submission, or its value is blank" },
   run(ctx) {
     const out = eachValue(ctx, "blank", (_, ind, at) => ctx.finding("missing-value", at, { name: ind.name }));
     for (const ind of ctx.plan.indicators) {
@@ -203,7 +207,6 @@ const notANumber: SubmissionRule = {
   scope: "submission",
   category: "not-a-number",
   kinds: ["not-a-number"],
-  description: { zh: "本期值是既非数字也非占位符的文字", en: "A value that is text, neither a number nor a placeholder" },
   run: (ctx) => eachValue(ctx, "not-a-number", (r, ind, at) => ctx.finding("not-a-number", at, { name: ind.name, text: r.text })),
 };
 
@@ -212,7 +215,6 @@ const unitMismatch: SubmissionRule = {
   scope: "submission",
   category: "unit-mismatch",
   kinds: ["unit-mismatch"],
-  description: { zh: "单元格中写的单位无法换算为指标单位", en: "The unit written in the cell does not convert to the indicator's unit" },
   run: (ctx) =>
     eachValue(ctx, "unit-mismatch", (r, ind, at) =>
       ctx.finding("unit-mismatch", at, { name: ind.name, text: readingText(r), written: r.writtenUnit, unit: ind.unit }),
@@ -236,10 +238,6 @@ const outOfRange: SubmissionRule = {
   scope: "submission",
   category: "out-of-range",
   kinds: ["below-min", "above-max"],
-  description: {
-    zh: "值低于下限或高于上限；百分比超过 100（规划另有上限除外）；计数为负",
-    en: "A value below 下限 or above 上限; a % rate above 100 unless the plan allows it; a negative count",
-  },
   run: (ctx) =>
     eachValue(ctx, "number", ({ value: v }, ind, at) => {
       if (ctx.blocked(at.cell)) return undefined;
@@ -255,10 +253,6 @@ const duplicate: SubmissionRule = {
   scope: "submission",
   category: "duplicate",
   kinds: ["duplicate-same", "duplicate-different"],
-  description: {
-    zh: "同一指标在一张填报表中出现两次：值相同按一次计（提示），值不同均不计入（错误）",
-    en: "The same indicator twice in one submission: equal values count once (warning); different values, neither counts (error)",
-  },
   run(ctx) {
     const out: Finding[] = [];
     for (const [code, rows] of ctx.rowsByIndicator) {
@@ -290,7 +284,6 @@ const unknownIndicator: SubmissionRule = {
   scope: "submission",
   category: "unknown-indicator",
   kinds: ["unknown-indicator"],
-  description: { zh: "表中某行的编码和名称都与规划对不上", en: "A table row whose code and name match no plan indicator" },
   run(ctx) {
     const out: Finding[] = [];
     for (const row of ctx.submission.rows) {
@@ -309,10 +302,6 @@ const placeholderText: SubmissionRule = {
   scope: "submission",
   category: "placeholder",
   kinds: ["placeholder-text", "missing-number", "truncated-year"],
-  description: {
-    zh: "备注等文字中有占位符、量词前缺数字或残缺年份（提示，本行的值照常计入）",
-    en: "A remark or other text holds a placeholder, a number missing before a measure word or a truncated year (warning; the row's value still counts)",
-  },
   run(ctx) {
     const out: Finding[] = [];
     for (const t of ctx.submission.texts) {
@@ -329,10 +318,6 @@ const inconsistent: SubmissionRule = {
   scope: "submission",
   category: "inconsistent",
   kinds: ["part-exceeds-total"],
-  description: {
-    zh: "其中项（包含于）大于其合计；标在其中项的单元格上",
-    en: "A part (包含于) larger than its total; reported on the part's cell",
-  },
   run(ctx) {
     const out: Finding[] = [];
     for (const ind of ctx.plan.indicators) {

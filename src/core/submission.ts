@@ -31,14 +31,13 @@
  *   know, and text rows inside the table. The header block, the table header, the code, name
  *   and unit columns and the notes block are left out.
  */
-import { a1, columnLetters, isEmptyCell, type Cell, type Sheet, type WorkbookModel } from "./model";
+import { a1, cellText, columnLetters, isEmptyCell, type Cell, type Sheet, type WorkbookModel } from "./model";
 import { makeFinding, type Finding } from "./findings";
-import { UNITS_SHEET, type Indicator, type Plan } from "./plan";
-import { SHEET_NAMES } from "./tables";
-import { PLAN_SHEET } from "./template";
+import type { Indicator, Plan } from "./plan";
+import { isReservedSheet } from "./sheets";
 import { parsePeriod, parsePeriodCell, type ReportPeriod } from "./period";
 import { districtName } from "./district";
-import { normaliseName, toHalfWidth } from "./text";
+import { normaliseCode, normaliseName, toHalfWidth } from "./text";
 import { readValue, type ValueReading } from "./values";
 
 export interface SubmissionRow {
@@ -77,15 +76,6 @@ export interface Submission {
   texts: SubmissionText[];
 }
 
-/** Sheets that are never submissions: the plan, its unit list and the sheets compile writes. */
-export function isReservedSheet(name: string): boolean {
-  reserved ??= new Set([PLAN_SHEET, UNITS_SHEET, ...Object.values(SHEET_NAMES)].map(normaliseName));
-  return reserved.has(normaliseName(name));
-}
-
-/** Built on first use: plan.ts imports this module, so its constants are not there at load time. */
-let reserved: Set<string> | undefined;
-
 // ---------------------------------------------------------------------------------------
 // Matching rows to the plan
 
@@ -102,11 +92,6 @@ export interface PlanIndex {
 }
 
 const indexes = new WeakMap<Plan, PlanIndex>();
-
-/** A code as rows are matched by it: half-width, trimmed, upper case. */
-export function normaliseCode(code: string): string {
-  return toHalfWidth(code).trim().toUpperCase();
-}
 
 /** The plan's index (cached per plan object). */
 export function planIndex(plan: Plan): PlanIndex {
@@ -139,19 +124,6 @@ export function matchIndicator(index: PlanIndex, code: string | undefined, name:
 }
 
 const TRAILING_NOTE = /\s*[(（][^()（）]*[)）]\s*$/;
-
-// ---------------------------------------------------------------------------------------
-// Cells as text
-
-/** The text a cell shows: its displayed text, else its value written out. */
-export function cellText(cell: Cell | undefined): string {
-  if (!cell) return "";
-  if (cell.text.trim() !== "") return cell.text.trim();
-  const v = cell.value;
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, "0")}`;
-  return String(v).trim();
-}
 
 /** Half-width, no whitespace: how labels and header words are compared. */
 function compact(s: string): string {

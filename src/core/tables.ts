@@ -18,66 +18,15 @@
  */
 import type { CompileResult, SubmissionRef } from "./compile";
 import type { EvaluationRow } from "./evaluate";
-import { ATTENTION_INFO, isNotConsolidated, STATUS_INFO, statusText } from "./evaluate";
-import { CATEGORY_INFO, SEVERITY_INFO, findingMessage, type Finding, type Lang } from "./findings";
+import { isNotConsolidated, STATUS_STYLE, statusText } from "./evaluate";
+import type { Finding } from "./findings";
+import { formatPercent, formatPeriod } from "./format";
+import { markLines } from "./mark-note";
+import { findingText, list, messages, render, type Lang } from "./messages";
 import { indicatorStatement, overallStatement } from "./statements";
-import { formatPeriod, type ReportPeriod } from "./period";
-import type { Indicator, IndicatorType } from "./plan";
-import type { SubmissionRow } from "./submission";
+import type { Indicator } from "./plan";
+import { SHEET_NAMES } from "./sheets";
 import type { CellStyle, NumberFormat, TableCell, TableModel } from "./table";
-
-export const SHEET_NAMES = { midterm: "中期评估表", statements: "评估要点", districts: "分区数据", findings: "问题清单" } as const;
-
-type Text = Record<Lang, string>;
-
-const T = {
-  title: { zh: "民政事业发展规划中期评估表", en: "Mid-term evaluation of the civil-affairs development plan" },
-  districtsTitle: { zh: "分区县指标数据", en: "Indicator values by district" },
-  findingsTitle: { zh: "填报问题清单", en: "Findings in the submissions" },
-  statementsTitle: { zh: "民政事业发展规划中期评估要点", en: "Mid-term evaluation: draft statements" },
-  overall: { zh: "总体情况", en: "Overall" },
-  statement: { zh: "评估表述（草稿）", en: "Statement (draft)" },
-  no: { zh: "序号", en: "No." },
-  code: { zh: "指标编码", en: "Code" },
-  name: { zh: "指标名称", en: "Indicator" },
-  unit: { zh: "单位", en: "Unit" },
-  type: { zh: "属性", en: "Type" },
-  baseline: { zh: "基期值", en: "Baseline" },
-  target: { zh: "目标值", en: "Target" },
-  actual: { zh: "中期值", en: "Mid-term value" },
-  progress: { zh: "目标完成进度", en: "Target progress" },
-  timeProgress: { zh: "时间进度", en: "Time progress" },
-  status: { zh: "评价", en: "Status" },
-  remarks: { zh: "备注", en: "Remarks" },
-  city: { zh: "汇总值", en: "Consolidated" },
-  file: { zh: "文件", en: "File" },
-  sheet: { zh: "工作表", en: "Sheet" },
-  cell: { zh: "单元格", en: "Cell" },
-  district: { zh: "填报单位", en: "Reporting unit" },
-  category: { zh: "类别", en: "Category" },
-  severity: { zh: "严重程度", en: "Severity" },
-  message: { zh: "说明", en: "Message" },
-  confirmation: { zh: "情况属实说明", en: "Confirmed by the clerk" },
-  notSubmitted: { zh: "未报送", en: "Not submitted" },
-  leftOut: { zh: "未计入", en: "Left out" },
-  other: { zh: "其他", en: "Other" },
-  noFindings: { zh: "未发现问题。", en: "No findings." },
-  notes: { zh: "说明：", en: "Notes:" },
-} satisfies Record<string, Text>;
-
-const TYPE_LABEL: Record<IndicatorType, Text> = {
-  binding: { zh: "约束性", en: "Binding" },
-  anticipatory: { zh: "预期性", en: "Anticipatory" },
-};
-
-/** "2018年6月" / "June 2018". */
-function periodText(p: Pick<ReportPeriod, "year" | "month">, lang: Lang): string {
-  if (lang === "zh") return formatPeriod(p);
-  const month = new Date(Date.UTC(2000, p.month - 1, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" });
-  return `${month} ${p.year}`;
-}
-
-const percentText = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 // ---------------------------------------------------------------------------------------
 // Numbers
@@ -125,21 +74,8 @@ const centred = (cell: TableCell): TableCell => ({ ...cell, align: "center" });
 
 /** A district's column header; a unit that did not submit says so. */
 function districtHeader(d: string, missing: ReadonlySet<string>, lang: Lang): TableCell {
-  return missing.has(d)
-    ? text(lang === "zh" ? `${d}（${T.notSubmitted.zh}）` : `${d} (${T.notSubmitted.en})`, "header", T.notSubmitted[lang])
-    : text(d, "header");
-}
-
-/** 一, 二, … 十, 十一, … 九十九. */
-function chineseNumeral(n: number): string {
-  const digits = "零一二三四五六七八九";
-  if (n < 10) return digits[n];
-  if (n < 20) return `十${n % 10 ? digits[n % 10] : ""}`;
-  return `${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ""}`;
-}
-
-function groupLabel(index: number, domain: string, lang: Lang): string {
-  return lang === "zh" ? `${chineseNumeral(index + 1)}、${domain}` : `${index + 1}. ${domain}`;
+  const t = messages(lang).table;
+  return missing.has(d) ? text(t.notSubmittedHeader({ district: d }), "header", t.notSubmitted) : text(d, "header");
 }
 
 /** Rows by 领域 in the order given; a single unnamed group has no header row. */
@@ -151,7 +87,8 @@ function groups(rows: readonly EvaluationRow[], lang: Lang): { label?: string; r
     else out.push({ domain: r.indicator.domain, rows: [r] });
   }
   if (out.length === 1 && out[0].domain === undefined) return [{ rows: out[0].rows }];
-  return out.map((g, i) => ({ label: groupLabel(i, g.domain ?? T.other[lang], lang), rows: g.rows }));
+  const t = messages(lang).table;
+  return out.map((g, i) => ({ label: t.group({ index: i + 1, domain: g.domain ?? t.other }), rows: g.rows }));
 }
 
 /** District columns: the plan's units in order, then other districts that submitted. */
@@ -166,61 +103,48 @@ function districtWidth(name: string): number {
 // ---------------------------------------------------------------------------------------
 // 中期评估表
 
-function refText(s: SubmissionRef, lang: Lang): string {
-  const period = periodText(s.period, lang);
-  return lang === "zh" ? `${s.file} / ${s.sheet}（${period}）` : `${s.file} / ${s.sheet} (${period})`;
+/** A submission as the notes name it: file / sheet (period). */
+export function submissionRefText(s: SubmissionRef, lang: Lang): string {
+  return messages(lang).table.submissionRef({ file: s.file, sheet: s.sheet, period: formatPeriod(s.period, lang) });
 }
 
 /** The notes printed under the mid-term table: how it was computed and completeness. */
 function midtermNotes(result: CompileResult, lang: Lang): string[] {
-  const asOf = periodText(result.asOf, lang);
-  const t = percentText(result.evaluation.timeProgress);
-  const zh = lang === "zh";
+  const t = messages(lang).table;
   const notes = [
-    zh
-      ? `时间进度为截至${asOf}末规划期已过时间的比例（${t}）；目标完成进度 =（中期值 − 基期值）÷（目标值 − 基期值），无基期值时为中期值 ÷ 目标值（逆向指标为目标值 ÷ 中期值）。`
-      : `Time progress is the share of the plan period elapsed by the end of ${asOf} (${t}); target progress = (mid-term − baseline) ÷ (target − baseline), without a baseline mid-term ÷ target (lower-is-better: target ÷ mid-term).`,
-    zh
-      ? "评价：达到目标值为“已完成”；未完成但目标完成进度不低于时间进度为“符合进度”，低于时间进度为“滞后”；约束性指标滞后的标注“重点关注”。"
-      : "Status: Met when the target is reached; otherwise On track when target progress ≥ time progress, else Behind; binding indicators behind are marked Needs attention.",
-    zh
-      ? "有错误的分区县数值不计入汇总，详见“分区数据”和“问题清单”。"
-      : "District values with errors are left out of the consolidation; see 分区数据 and 问题清单.",
+    t.noteTime({ asOf: formatPeriod(result.asOf, lang), time: formatPercent(result.evaluation.timeProgress, lang) }),
+    t.noteStatus,
+    t.noteErrors,
   ];
   const { missing, duplicates } = result.completeness;
-  if (missing.length > 0) notes.push(zh ? `未报送单位：${missing.join("、")}。` : `Not submitted: ${missing.join(", ")}.`);
+  if (missing.length > 0) notes.push(t.noteNotSubmitted({ units: list(missing, lang) }));
   for (const d of duplicates) {
-    const dropped = d.dropped.map((s) => refText(s, lang)).join(zh ? "、" : "; ");
-    notes.push(
-      zh
-        ? `${d.district}重复报送：采用 ${refText(d.kept, lang)}，未采用 ${dropped}。`
-        : `${d.district} submitted more than once: used ${refText(d.kept, lang)}; not used ${dropped}.`,
-    );
+    const dropped = d.dropped.map((s) => submissionRefText(s, lang)).join(t.refSeparator);
+    notes.push(t.noteDuplicate({ district: d.district, kept: submissionRefText(d.kept, lang), dropped }));
   }
   return notes;
 }
 
 /** The 备注 cell of a mid-term row: findings count and districts left out; details in its note. */
 function remarksCell(row: EvaluationRow, lang: Lang): TableCell {
-  const zh = lang === "zh";
+  const m = messages(lang);
   const parts: string[] = [];
-  if (row.findingCount > 0) parts.push(zh ? `问题 ${row.findingCount} 条` : `${row.findingCount} finding(s)`);
-  if (row.excluded.length > 0) {
-    const names = row.excluded.map((e) => e.district).join(zh ? "、" : ", ");
-    parts.push(zh ? `未计入：${names}` : `Left out: ${names}`);
-  }
+  if (row.findingCount > 0) parts.push(m.table.findingCount({ count: row.findingCount }));
+  if (row.excluded.length > 0) parts.push(m.table.leftOutDistricts({ districts: list(row.excluded.map((e) => e.district), lang) }));
   const details: string[] = [];
-  if (row.note) details.push(row.note[lang]);
-  for (const e of row.excluded) details.push(zh ? `${e.district}：${e.reason}` : `${e.district}: ${e.reasonEn}`);
-  return text(parts.join(zh ? "；" : "; ") || null, undefined, details.join("\n") || undefined);
+  if (row.note) details.push(render(row.note, lang));
+  for (const e of row.excluded) details.push(m.table.districtReason({ district: e.district, reason: render(e.reason, lang) }));
+  return text(parts.join(m.sep.parts) || null, undefined, details.join("\n") || undefined);
+}
+
+/** The 评价 of a row as shown (重点关注 added to a 约束性 indicator behind). */
+export function statusLabel(row: Pick<EvaluationRow, "status" | "attention" | "indicator">, lang: Lang): string {
+  const label = statusText(row.status, isNotConsolidated(row.indicator), lang);
+  return row.attention ? messages(lang).evaluation.withAttention({ status: label }) : label;
 }
 
 function statusCell(row: EvaluationRow, lang: Lang): TableCell {
-  const label = statusText(row.status, isNotConsolidated(row.indicator), lang);
-  if (row.attention) {
-    return text(lang === "zh" ? `${label}（${ATTENTION_INFO.zh}）` : `${label} (${ATTENTION_INFO.en})`, "attention");
-  }
-  return text(label, STATUS_INFO[row.status].style);
+  return text(statusLabel(row, lang), row.attention ? "attention" : STATUS_STYLE[row.status]);
 }
 
 export interface MidtermOptions {
@@ -232,23 +156,26 @@ export interface MidtermOptions {
 /** 中期评估表: one row per indicator grouped by 领域, the columns of §5, a column per district. */
 export function buildMidtermTable(result: CompileResult, opts: MidtermOptions = {}): TableModel {
   const lang = opts.lang ?? "zh";
-  const zh = lang === "zh";
+  const m = messages(lang);
+  const t = m.table;
   const districts = districtColumns(result);
   const missing = new Set(result.completeness.missing);
-  const title = opts.title ?? T.title[lang];
-  const asOf = periodText(result.asOf, lang);
+  const title = opts.title ?? t.title;
+  const asOf = formatPeriod(result.asOf, lang);
   const width = 10 + districts.length + 1;
 
-  const fixed = [T.no, T.name, T.unit, T.type, T.baseline, T.target, T.actual, T.progress, T.timeProgress, T.status];
+  const fixed = [t.no, t.name, t.unit, t.type, t.baseline, t.target, t.actual, t.progress, t.timeProgress, t.status];
   const header: TableCell[] = [
-    ...fixed.map((h) => text(h[lang], "header")),
+    ...fixed.map((h) => text(h, "header")),
     ...districts.map((d) => districtHeader(d, missing, lang)),
-    text(T.remarks[lang], "header"),
+    text(t.remarks, "header"),
   ];
-  const submittedCount = districts.length - missing.size;
-  const subtitle = zh
-    ? `评估时点：截至${asOf}　　时间进度：${percentText(result.evaluation.timeProgress)}　　报送单位：${submittedCount} 个${missing.size ? `（未报送 ${missing.size} 个）` : ""}`
-    : `As of ${asOf}    Time progress: ${percentText(result.evaluation.timeProgress)}    Reporting units: ${submittedCount}${missing.size ? ` (${missing.size} not submitted)` : ""}`;
+  const subtitle = t.midtermSubtitle({
+    asOf,
+    time: formatPercent(result.evaluation.timeProgress, lang),
+    submitted: districts.length - missing.size,
+    missing: missing.size,
+  });
 
   const rows: (TableCell | null)[][] = [[{ value: title, style: "title", colSpan: width }], [{ value: subtitle, style: "subtitle", colSpan: width }], header];
 
@@ -264,7 +191,7 @@ export function buildMidtermTable(result: CompileResult, opts: MidtermOptions = 
         centred(num(n, { kind: "integer" })),
         text(ind.name),
         centred(text(ind.unit)),
-        centred(text(TYPE_LABEL[ind.type][lang])),
+        centred(text(m.indicatorType[ind.type])),
         num(ind.baseline, fmt),
         num(ind.target, fmt),
         num(r.actual, fmt),
@@ -273,7 +200,7 @@ export function buildMidtermTable(result: CompileResult, opts: MidtermOptions = 
         statusCell(r, lang),
         ...districts.map((d): TableCell => {
           const e = excludedHere.get(d);
-          if (e) return { value: T.leftOut[lang], style: "finding-error", align: "center", note: zh ? e.reason : e.reasonEn };
+          if (e) return { value: t.leftOut, style: "finding-error", align: "center", note: render(e.reason, lang) };
           return num(r.perDistrict[d], fmt);
         }),
         remarksCell(r, lang),
@@ -284,7 +211,7 @@ export function buildMidtermTable(result: CompileResult, opts: MidtermOptions = 
   rows.push([]);
   const notes = midtermNotes(result, lang);
   // Not merged: a long line runs on over the empty cells to its right (a merged cell would clip it).
-  rows.push([{ value: T.notes[lang], style: "muted" }]);
+  rows.push([{ value: t.notes, style: "muted" }]);
   notes.forEach((line, i) => rows.push([{ value: `${i + 1}. ${line}`, style: "muted" }]));
 
   return {
@@ -293,30 +220,12 @@ export function buildMidtermTable(result: CompileResult, opts: MidtermOptions = 
     rows,
     headerRows: 3,
     frozenColumns: 2,
-    print: { landscape: true, fitToWidth: true, header: zh ? `${title}（截至${asOf}）` : `${title} (as of ${asOf})` },
+    print: { landscape: true, fitToWidth: true, header: t.printHeader({ title, asOf }) },
   };
 }
 
 // ---------------------------------------------------------------------------------------
 // 分区数据
-
-/** What the clerk wrote in a value cell, as the reader saw it (for values left out). */
-function writtenValue(row: SubmissionRow | undefined): string | number | null {
-  if (!row) return null;
-  const r = row.reading;
-  switch (r.kind) {
-    case "number":
-      return r.value;
-    case "blank":
-      return null;
-    case "placeholder":
-      return r.token;
-    case "unit-mismatch":
-      return `${r.value}${r.writtenUnit}`;
-    case "not-a-number":
-      return r.text;
-  }
-}
 
 const findingKey = (district: string, indicator: string): string => `${district}\u0000${indicator}`;
 
@@ -335,42 +244,31 @@ function findingsByCell(result: CompileResult): Map<string, Finding[]> {
   return out;
 }
 
-/** The note of a marked cell: each finding's message, with the clerk's 情况属实 reason. */
-function findingsNote(findings: readonly Finding[], lang: Lang): string {
-  return findings
-    .map((f) => {
-      const message = findingMessage(f, lang);
-      if (!f.confirmation) return message;
-      return lang === "zh" ? `${message}（${T.confirmation.zh}：${f.confirmation}）` : `${message} (${T.confirmation.en}: ${f.confirmation})`;
-    })
-    .join("\n");
-}
-
 /** 分区数据: rows indicators, columns districts, then the consolidated value; findings marked. */
 export function buildDistrictMatrix(result: CompileResult, opts: { lang?: Lang } = {}): TableModel {
   const lang = opts.lang ?? "zh";
+  const t = messages(lang).table;
+  const asOf = formatPeriod(result.asOf, lang);
   const districts = districtColumns(result);
   const missing = new Set(result.completeness.missing);
   const width = 3 + districts.length + 1;
   const byCell = findingsByCell(result);
-  const submissionOf = new Map(result.submissions.map((s) => [s.district, s]));
   const valueOf = new Map(result.values.map((v) => [findingKey(v.district, v.indicator), v.value]));
+  const writtenOf = new Map<string, string | number | undefined>();
+  for (const e of result.excluded) {
+    const key = findingKey(e.district, e.indicator);
+    if (!writtenOf.has(key)) writtenOf.set(key, e.written);
+  }
 
   const rows: (TableCell | null)[][] = [
-    [{ value: T.districtsTitle[lang], style: "title", colSpan: width }],
+    [{ value: t.districtsTitle, style: "title", colSpan: width }],
+    [{ value: t.districtsSubtitle({ asOf }), style: "subtitle", colSpan: width }],
     [
-      {
-        value: lang === "zh" ? `截至${periodText(result.asOf, lang)}；标色单元格有问题，批注中有说明` : `As of ${periodText(result.asOf, lang)}; coloured cells have findings, explained in their notes`,
-        style: "subtitle",
-        colSpan: width,
-      },
-    ],
-    [
-      text(T.code[lang], "header"),
-      text(T.name[lang], "header"),
-      text(T.unit[lang], "header"),
+      text(t.code, "header"),
+      text(t.name, "header"),
+      text(t.unit, "header"),
       ...districts.map((d) => districtHeader(d, missing, lang)),
-      text(T.city[lang], "header"),
+      text(t.city, "header"),
     ],
   ];
 
@@ -388,11 +286,11 @@ export function buildDistrictMatrix(result: CompileResult, opts: { lang?: Lang }
           const findings = byCell.get(key) ?? [];
           const usable = valueOf.get(key);
           // A usable value as read; else what the clerk wrote (a number out of range stays a number).
-          const written = usable ?? writtenValue(submissionOf.get(d)?.rows.find((row) => row.indicator === ind.code));
+          const written = usable ?? writtenOf.get(key) ?? null;
           const cell: TableCell = typeof written === "number" ? num(written, fmt) : { value: written, format: { kind: "text" } };
           if (findings.length === 0) return cell;
           const severe = findings.some((f) => f.severity === "error");
-          return { ...cell, style: severe ? "finding-error" : "finding-warning", note: findingsNote(findings, lang) };
+          return { ...cell, style: severe ? "finding-error" : "finding-warning", note: markLines(findings, lang) };
         }),
         num(r.actual, fmt),
       ]);
@@ -405,11 +303,7 @@ export function buildDistrictMatrix(result: CompileResult, opts: { lang?: Lang }
     rows,
     headerRows: 3,
     frozenColumns: 2,
-    print: {
-      landscape: true,
-      fitToWidth: true,
-      header: lang === "zh" ? `${T.districtsTitle.zh}（${periodText(result.asOf, lang)}）` : `${T.districtsTitle.en} (${periodText(result.asOf, lang)})`,
-    },
+    print: { landscape: true, fitToWidth: true, header: t.printHeader({ title: t.districtsTitle, asOf }) },
   };
 }
 
@@ -419,23 +313,22 @@ export function buildDistrictMatrix(result: CompileResult, opts: { lang?: Lang }
 /** 问题清单: every finding with file, sheet and cell, and the clerk's 情况属实 reason. */
 export function buildFindingsList(result: CompileResult, opts: { lang?: Lang } = {}): TableModel {
   const lang = opts.lang ?? "zh";
+  const m = messages(lang);
+  const t = m.table;
   const names = new Map(result.evaluation.rows.map((r) => [r.indicator.code, r.indicator.name]));
-  const heads = [T.no, T.file, T.sheet, T.cell, T.district, T.code, T.name, T.category, T.severity, T.message, T.confirmation];
+  const heads = [t.no, t.file, t.sheet, t.cell, t.district, t.code, t.name, t.category, t.severity, t.message, t.confirmation];
   const width = heads.length;
   const errors = result.findings.filter((f) => f.severity === "error").length;
+  const subtitle = t.findingsSubtitle({
+    asOf: formatPeriod(result.asOf, lang),
+    total: result.findings.length,
+    errors,
+    warnings: result.findings.length - errors,
+  });
   const rows: (TableCell | null)[][] = [
-    [{ value: T.findingsTitle[lang], style: "title", colSpan: width }],
-    [
-      {
-        value:
-          lang === "zh"
-            ? `截至${periodText(result.asOf, lang)}；共 ${result.findings.length} 条，其中错误 ${errors} 条（错误的数值不计入汇总）、提示 ${result.findings.length - errors} 条`
-            : `As of ${periodText(result.asOf, lang)}; ${result.findings.length} finding(s): ${errors} error(s) (values left out of the consolidation), ${result.findings.length - errors} warning(s)`,
-        style: "subtitle",
-        colSpan: width,
-      },
-    ],
-    heads.map((h) => text(h[lang], "header")),
+    [{ value: t.findingsTitle, style: "title", colSpan: width }],
+    [{ value: subtitle, style: "subtitle", colSpan: width }],
+    heads.map((h) => text(h, "header")),
   ];
   const districtOfSheet = new Map(result.submissions.map((s) => [`${s.file}\u0000${s.sheet}`, s.district]));
   result.findings.forEach((f, i) => {
@@ -448,20 +341,20 @@ export function buildFindingsList(result: CompileResult, opts: { lang?: Lang } =
       text(f.district ?? districtOfSheet.get(`${f.file}\u0000${f.sheet ?? ""}`) ?? null),
       text(f.indicator ?? null),
       text(f.indicator ? (names.get(f.indicator) ?? null) : null),
-      text(CATEGORY_INFO[f.category][lang]),
-      text(SEVERITY_INFO[f.severity][lang], severityStyle),
-      text(findingMessage(f, lang)),
-      text(f.confirmation ?? null),
+      text(m.category[f.category]),
+      text(m.severity[f.severity], severityStyle),
+      text(findingText(f, lang)),
+      text(f.confirmed?.reason ?? null),
     ]);
   });
-  if (result.findings.length === 0) rows.push([{ value: T.noFindings[lang], style: "muted", colSpan: width }]);
+  if (result.findings.length === 0) rows.push([{ value: t.noFindings, style: "muted", colSpan: width }]);
 
   return {
     name: SHEET_NAMES.findings,
     columns: [6, 18, 12, 8, 10, 10, 26, 11, 10, 56, 24].map((w) => ({ width: w })),
     rows,
     headerRows: 3,
-    print: { landscape: true, fitToWidth: true, header: T.findingsTitle[lang] },
+    print: { landscape: true, fitToWidth: true, header: t.findingsTitle },
   };
 }
 
@@ -475,23 +368,15 @@ export function buildFindingsList(result: CompileResult, opts: { lang?: Lang } =
  */
 export function buildStatementsTable(result: CompileResult, opts: { lang?: Lang } = {}): TableModel {
   const lang = opts.lang ?? "zh";
-  const zh = lang === "zh";
+  const t = messages(lang).table;
   const width = 4;
-  const asOf = periodText(result.asOf, lang);
+  const asOf = formatPeriod(result.asOf, lang);
   const rows: (TableCell | null)[][] = [
-    [{ value: T.statementsTitle[lang], style: "title", colSpan: width }],
-    [
-      {
-        value: zh
-          ? `截至${asOf}；由中期评估表生成的表述草稿，供撰写评估报告时修改使用，数值以中期评估表为准`
-          : `As of ${asOf}; drafted from the mid-term table for the evaluation report, to be edited; the table's figures prevail`,
-        style: "subtitle",
-        colSpan: width,
-      },
-    ],
-    [text(T.no[lang], "header"), text(T.name[lang], "header"), text(T.status[lang], "header"), text(T.statement[lang], "header")],
-    [{ value: T.overall[lang], style: "group", colSpan: width }],
-    [{ value: overallStatement(result.evaluation, asOf, lang), colSpan: width }],
+    [{ value: t.statementsTitle, style: "title", colSpan: width }],
+    [{ value: t.statementsSubtitle({ asOf }), style: "subtitle", colSpan: width }],
+    [text(t.no, "header"), text(t.name, "header"), text(t.status, "header"), text(t.statement, "header")],
+    [{ value: t.overall, style: "group", colSpan: width }],
+    [{ value: overallStatement(result.evaluation, lang), colSpan: width }],
   ];
   let n = 0;
   for (const group of groups(result.evaluation.rows, lang)) {
@@ -507,7 +392,7 @@ export function buildStatementsTable(result: CompileResult, opts: { lang?: Lang 
     columns: [5, 28, 14, 90].map((w) => ({ width: w })),
     rows,
     headerRows: 3,
-    print: { landscape: true, fitToWidth: true, header: zh ? `${T.statementsTitle.zh}（截至${asOf}）` : `${T.statementsTitle.en} (as of ${asOf})` },
+    print: { landscape: true, fitToWidth: true, header: t.printHeader({ title: t.statementsTitle, asOf }) },
   };
 }
 

@@ -15,51 +15,11 @@
  * - A % rate is typed as the number of percent (78 for 78%): the cell's data validation
  *   compares the typed number with the bounds, and Excel stores "78%" typed as 0.78.
  */
-import { formatPeriod, type ReportPeriod } from "./period";
-import type { Aggregate, Indicator, Plan } from "./plan";
+import { formatPeriod } from "./format";
+import type { ReportPeriod } from "./period";
+import { PLAN_COLUMNS, type Indicator, type Plan } from "./plan";
+import { PLAN_SHEET } from "./sheets";
 import type { InputValidation, TableCell, TableModel } from "./table";
-
-/** The plan sheet's name (§1). */
-export const PLAN_SHEET = "规划指标";
-
-/** §1 columns, in order, with each indicator's cell. */
-const PLAN_COLUMNS: { header: string; width: number; cell: (i: Indicator) => string | number | null }[] = [
-  { header: "指标编码", width: 10, cell: (i) => i.code },
-  { header: "指标名称", width: 32, cell: (i) => i.name },
-  { header: "领域", width: 12, cell: (i) => i.domain ?? null },
-  { header: "单位", width: 8, cell: (i) => i.unit },
-  { header: "属性", width: 8, cell: (i) => (i.type === "binding" ? "约束性" : "预期性") },
-  { header: "方向", width: 6, cell: (i) => (i.direction === "up" ? "正向" : "逆向") },
-  { header: "基期年", width: 8, cell: (i) => i.baseYear ?? null },
-  { header: "基期值", width: 10, cell: (i) => i.baseline ?? null },
-  { header: "目标年", width: 8, cell: (i) => i.targetYear },
-  { header: "目标值", width: 10, cell: (i) => i.target },
-  { header: "下限", width: 8, cell: (i) => i.min ?? null },
-  { header: "上限", width: 8, cell: (i) => i.max ?? null },
-  { header: "汇总方式", width: 22, cell: (i) => aggregateText(i.aggregate) },
-  { header: "包含于", width: 10, cell: (i) => i.partOf ?? null },
-  { header: "说明", width: 30, cell: (i) => i.note ?? null },
-];
-
-/** 汇总方式 as §4 writes it: 求和, 加权平均:CODE, 比值:NUM/DEN×K … */
-export function aggregateText(a: Aggregate): string {
-  switch (a.kind) {
-    case "sum":
-      return "求和";
-    case "mean":
-      return "平均";
-    case "weighted":
-      return `加权平均:${a.by}`;
-    case "ratio":
-      return `比值:${a.num}/${a.den}×${a.factor}`;
-    case "min":
-      return "最小";
-    case "max":
-      return "最大";
-    case "none":
-      return "不汇总";
-  }
-}
 
 /** The plan as a 规划指标 sheet (§1 columns, Chinese headers); hidden and protected in a template. */
 export function buildPlanSheet(plan: Plan, opts: { hidden?: boolean } = {}): TableModel {
@@ -69,7 +29,7 @@ export function buildPlanSheet(plan: Plan, opts: { hidden?: boolean } = {}): Tab
     columns: PLAN_COLUMNS.map((c) => ({ width: c.width })),
     rows: [
       PLAN_COLUMNS.map((c): TableCell => ({ value: c.header, style: "header" })),
-      ...plan.indicators.map((ind) => PLAN_COLUMNS.map((c): TableCell => ({ value: c.cell(ind) }))),
+      ...plan.indicators.map((ind) => PLAN_COLUMNS.map((c): TableCell => ({ value: c.write(ind) }))),
     ],
     headerRows: 1,
     ...(hidden ? { hidden: true, protect: true } : {}),

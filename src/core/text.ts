@@ -40,6 +40,11 @@ export function normaliseName(s: string): string {
   return toHalfWidth(s).replace(NAME_NOISE, "").toLowerCase();
 }
 
+/** A code as plan references and submission rows are matched by it: half-width, trimmed, upper case. */
+export function normaliseCode(code: string): string {
+  return toHalfWidth(code).trim().toUpperCase();
+}
+
 /** A literal string for use inside a regular expression. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -5,10 +5,11 @@
  * consolidation, and every indicator × district left out becomes an ExcludedValue with its
  * reason. Pure and linear in the number of rows.
  */
-import { CATEGORY_INFO, makeFinding, READ_PROBLEM_KINDS, type Finding, type FindingKind } from "./findings";
+import { findingMessage, makeFinding, READ_PROBLEM_KINDS, type Finding, type FindingKind, type FindingParams } from "./findings";
+import { msg, type MessageData } from "./messages";
 import type { ReportPeriod } from "./period";
 import type { Indicator, Plan } from "./plan";
-import type { Qualifier } from "./values";
+import type { Qualifier, ValueReading } from "./values";
 import { findSubmissions, type Submission, type SubmissionRow } from "./submission";
 import { RULES, type SubmissionContext } from "./rules";
 import { parseA1, type WorkbookModel } from "./model";
@@ -32,12 +33,38 @@ export interface DistrictValue {
 export interface ExcludedValue {
   district: string;
   indicator: string;
-  /** Chinese reason (the finding's category title and message). */
-  reason: string;
-  reasonEn: string;
+  /** Why: the category and the message of the finding that blocks the value. */
+  reason: MessageData;
   file: string;
   sheet: string;
   cell?: string;
+  /** What the clerk wrote in the value cell, as read (a placeholder, the words, a number with its unit); absent for a missing row. */
+  written?: string | number;
+}
+
+/** A submission without its rows: which file and sheet, which 填报单位, which report period. */
+export type SubmissionInfo = Pick<Submission, "file" | "sheet" | "district" | "period">;
+
+/**
+ * What compile needs of a workbook's validation: its findings, the usable and the excluded
+ * values, and its submissions without their rows. A check that streams workbooks keeps this
+ * much of each (summarise) and drops the rest.
+ */
+export interface ValidationSummary {
+  submissions: SubmissionInfo[];
+  findings: Finding[];
+  values: DistrictValue[];
+  excluded: ExcludedValue[];
+}
+
+/** A validation result without the submissions' rows and texts. */
+export function summarise(r: ValidationSummary): ValidationSummary {
+  return {
+    submissions: r.submissions.map(({ file, sheet, district, period }) => ({ file, sheet, district, period })),
+    findings: r.findings,
+    values: r.values,
+    excluded: r.excluded,
+  };
 }
 
 export interface ValidationResult {
@@ -69,9 +96,8 @@ function indicatorsByCode(plan: Plan): Map<string, Indicator> {
 const READ_KINDS: ReadonlySet<FindingKind> = new Set(READ_PROBLEM_KINDS);
 const isReadProblem = (kind: FindingKind) => READ_KINDS.has(kind);
 
-function reasonOf(f: Finding): { reason: string; reasonEn: string } {
-  const info = CATEGORY_INFO[f.category];
-  return { reason: `${info.zh}：${f.message}`, reasonEn: `${info.en}: ${f.messageEn}` };
+function reasonOf(f: Finding): { reason: MessageData } {
+  return { reason: msg("reason.excluded", { category: msg(`category.${f.category}`), message: findingMessage(f) }) };
 }
 
 /** Sort key of a finding inside its sheet: by row, then column; findings without a cell last. */
@@ -145,6 +171,22 @@ export function validateWorkbooks(plan: Plan, wbs: readonly WorkbookModel[]): Va
   return all;
 }
 
+/** What the clerk wrote in a value cell, as the reader saw it; undefined for a blank cell. */
+function writtenValue(r: ValueReading): string | number | undefined {
+  switch (r.kind) {
+    case "number":
+      return r.value;
+    case "blank":
+      return undefined;
+    case "placeholder":
+      return r.token;
+    case "unit-mismatch":
+      return `${r.value}${r.writtenUnit}`;
+    case "not-a-number":
+      return r.text;
+  }
+}
+
 function validateSubmission(
   plan: Plan,
   indicators: Map<string, Indicator>,
@@ -182,8 +224,8 @@ function validateSubmission(
     usable,
     blocked: (cell) => errors.has(cell),
     unread: (cell) => unread.has(cell),
-    finding: (kind: FindingKind, at, params) =>
-      makeFinding(kind, { file, sheet, district, cell: at.cell, indicator: at.indicator }, params),
+    finding: <K extends FindingKind>(kind: K, at: { cell?: string; indicator?: string }, params: FindingParams<K>) =>
+      makeFinding<FindingKind>(kind, { file, sheet, district, cell: at.cell, indicator: at.indicator }, params),
   };
   for (const rule of RULES) {
     if (rule.scope !== "submission") continue;
@@ -221,6 +263,8 @@ function validateSubmission(
     if (!blocking) continue;
     const ev: ExcludedValue = { district, indicator: ind.code, ...reasonOf(blocking), file, sheet };
     if (blocking.cell) ev.cell = blocking.cell;
+    const written = rows ? writtenValue(rows[0].reading) : undefined;
+    if (written !== undefined) ev.written = written;
     result.excluded.push(ev);
   }
 }

@@ -2,8 +2,9 @@
  * The add-in's use-cases on the open workbook (校验、汇总、清除标记、情况属实), shared by the
  * task pane and the ribbon commands. UI-free: each takes a runner (Excel.run, or a mock in
  * tests), the HostInfo, the settings store, an optional progress callback and AbortSignal,
- * and returns plain results with bilingual notices. Errors a user can act on are ActionError
- * (message in Chinese, messageEn); cancelling throws CancelledError.
+ * and returns plain results with notices (messages of the catalogue). Validation and compile
+ * go through the use-case layer (src/core/check.ts), as the command line and the page do.
+ * Errors a user can act on are AppError (src/core/errors.ts); cancelling throws CancelledError.
  *
  *   validateActiveWorkbook(run, { host, store, scope, mark })  → findings, marks
  *   markFindings(run, findings, { host, store })                 → exactly these findings' cells marked
@@ -15,35 +16,28 @@
  *   selectCell(run, sheet, cell)                                 → the finding's cell selected
  *   writeSheets(run, tables, { host, store })                    → a template or plan skeleton
  */
+import { checkWorkbooks, compileWorkbooks, type Report } from "../core/check";
 import type { CompileResult } from "../core/compile";
-import { CompileError, compile } from "../core/compile";
-import type { StoredConfirmation } from "../core/confirmations";
-import { CONFIRMATIONS_SHEET, readConfirmations, withConfirmation, withoutConfirmation } from "../core/confirmations";
-import { findingsToMark, type Finding, type Lang } from "../core/findings";
+import { readConfirmations, withConfirmation, withoutConfirmation, type Confirmation } from "../core/confirmations";
+import { appError } from "../core/errors";
+import { findingsToMark, type Finding } from "../core/findings";
+import { messages, type Lang } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
 import type { ReportPeriod } from "../core/period";
-import type { Plan } from "../core/plan";
-import { loadPlanFromWorkbook, UNITS_SHEET } from "../core/plan";
+import { loadPlanFromWorkbook, type Plan, type PlanLoad } from "../core/plan";
+import { CHART_SHEET, CONFIRMATIONS_SHEET, PLAN_SHEET, UNITS_SHEET } from "../core/sheets";
 import type { TableModel } from "../core/table";
-import { PLAN_SHEET } from "../core/template";
-import { buildResultTables } from "../core/tables";
-import type { ValidationResult } from "../core/validate";
-import { validateWorkbook } from "../core/validate";
-import { applyConfirmations } from "../core/compile";
+import type { MidtermSummary } from "../core/views";
 import type { HostInfo } from "../host";
 import { writeConfirmations } from "./confirmations";
 import type { ClearOutcome, MarkOutcome } from "./marks";
 import { markCells, unmarkCells } from "./marks";
 import type { Notice } from "./notices";
-import { notice } from "./notices";
 import { readWorkbook } from "./read";
 import type { SettingsStore } from "./record";
-import { ActionError, checkCancelled, type ExcelRunner, type RunOptions } from "./run";
+import type { ExcelRunner, RunOptions } from "./run";
 import type { ChartSpec, SheetConflict } from "./write";
 import { removeResultSheets, writeTables } from "./write";
-
-/** The sheet of the native progress chart the add-in adds beside the result sheets. */
-export const CHART_SHEET = "进度对比图";
 
 export interface ActionOptions extends RunOptions {
   host: HostInfo;
@@ -60,19 +54,17 @@ export interface ValidateInWorkbookOptions extends ActionOptions {
   scope?: "workbook" | "activeSheet";
   /** Mark the findings' cells (default true). */
   mark?: boolean;
-  /** A plan picked in the pane; default: the workbook's 规划指标 sheet. */
-  plan?: Plan;
+  /** A plan picked in the pane (with its definition findings); default: the workbook's 规划指标 sheet. */
+  plan?: PlanLoad;
 }
 
 export interface ValidateOutcome {
   /** The workbook's name, as findings carry it. */
   file: string;
   plan: Plan;
-  /** Findings about the plan's own definition rows (when read from the 规划指标 sheet). */
-  planFindings: Finding[];
-  /** The validation, confirmations (情况属实) applied to its findings. */
-  result: ValidationResult;
-  /** planFindings and result.findings together: what the pane lists. */
+  /** The use-case layer's report: plan findings first, then the workbook's, confirmations (情况属实) applied. */
+  report: Report;
+  /** report.findings: what the pane lists. */
   findings: Finding[];
   marks: MarkOutcome | null;
   notices: Notice[];
@@ -81,13 +73,10 @@ export interface ValidateOutcome {
 const langOf = (o: ActionOptions): Lang => o.lang ?? o.host.displayLanguage;
 
 /** The plan of the options, else of the workbook's 规划指标 sheet. */
-function planOf(model: WorkbookModel, given: Plan | undefined): { plan: Plan; findings: Finding[] } {
-  if (given) return { plan: given, findings: [] };
+function planOf(model: WorkbookModel, given: PlanLoad | undefined): PlanLoad {
+  if (given) return given;
   const load = loadPlanFromWorkbook(model, model.name);
-  if (load.findings.some((f) => f.kind === "plan-no-sheet")) {
-    const n = notice("no-plan-sheet");
-    throw new ActionError(n.message, n.messageEn);
-  }
+  if (load.findings.some((f) => f.kind === "plan-no-sheet")) throw appError("no-plan-sheet");
   return load;
 }
 
@@ -106,14 +95,13 @@ function readModel(context: Excel.RequestContext, o: ActionOptions, scope: "work
 export async function validateActiveWorkbook(run: ExcelRunner, options: ValidateInWorkbookOptions): Promise<ValidateOutcome> {
   return run(async (context) => {
     const model = await readModel(context, options, options.scope ?? "workbook");
-    const { plan, findings: planFindings } = planOf(model, options.plan);
+    const plan = planOf(model, options.plan);
     options.onProgress?.({ stage: "validate", done: 0, total: 1 });
-    const raw = validateWorkbook(plan, model, { file: model.name });
-    const result = { ...raw, findings: applyConfirmations(raw.findings, readConfirmations(model)) };
+    const report = checkWorkbooks({ plan, workbooks: [model] });
     options.onProgress?.({ stage: "validate", done: 1, total: 1 });
-    const findings = [...planFindings, ...result.findings];
+    const findings = report.findings;
     const marks = options.mark === false ? null : await markCells(context, findingsToMark(findings), { ...options, lang: langOf(options) });
-    return { file: model.name, plan, planFindings, result, findings, marks, notices: marks?.notices ?? [] };
+    return { file: model.name, plan: plan.plan, report, findings, marks, notices: marks?.notices ?? [] };
   });
 }
 
@@ -137,7 +125,7 @@ export interface PlanOutcome {
 
 /**
  * The plan of the open workbook: reads only its 规划指标 sheet (and 填报单位, the units the plan
- * expects). Without a 规划指标 sheet: ActionError.
+ * expects). Without a 规划指标 sheet: AppError no-plan-sheet.
  */
 export function readPlan(run: ExcelRunner, options: ActionOptions): Promise<PlanOutcome> {
   return run(async (context) => {
@@ -154,8 +142,8 @@ export function readPlan(run: ExcelRunner, options: ActionOptions): Promise<Plan
 }
 
 export interface CompileInWorkbookOptions extends ActionOptions {
-  /** A plan picked in the pane; default: the workbook's 规划指标 sheet. */
-  plan?: Plan;
+  /** A plan picked in the pane (with its definition findings); default: the workbook's 规划指标 sheet. */
+  plan?: PlanLoad;
   /** The report period to evaluate as of; default the latest among the submissions. */
   asOf?: ReportPeriod;
   /** District workbooks picked as files (read in the pane with src/files). */
@@ -167,21 +155,22 @@ export interface CompileInWorkbookOptions extends ActionOptions {
 }
 
 export type CompileOutcome =
-  | { status: "written"; result: CompileResult; planFindings: Finding[]; sheets: string[]; notices: Notice[] }
-  | { status: "conflict"; result: CompileResult; planFindings: Finding[]; conflicts: SheetConflict[] };
+  | { status: "written"; result: CompileResult; summary: MidtermSummary; sheets: string[]; notices: Notice[] }
+  | { status: "conflict"; result: CompileResult; summary: MidtermSummary; conflicts: SheetConflict[] };
 
 /** Target progress against time progress per indicator, for the native chart. */
 export function progressChart(result: CompileResult, lang: Lang): ChartSpec {
   // Only indicators with a city value have a target progress to plot.
   const rows = result.evaluation.rows.filter((r) => r.progress !== null);
+  const m = messages(lang).chart;
   return {
     sheet: CHART_SHEET,
-    title: lang === "en" ? "Target progress against time progress" : "目标完成进度与时间进度对比",
-    categoryHeader: lang === "en" ? "Indicator" : "指标名称",
+    title: m.title,
+    categoryHeader: m.category,
     categories: rows.map((r) => r.indicator.name),
     series: [
-      { name: lang === "en" ? "Target progress" : "目标完成进度", values: rows.map((r) => r.progress) },
-      { name: lang === "en" ? "Time progress" : "时间进度", values: rows.map((r) => r.timeProgress) },
+      { name: m.progress, values: rows.map((r) => r.progress) },
+      { name: m.time, values: rows.map((r) => r.timeProgress) },
     ],
     format: "0.0%",
   };
@@ -195,29 +184,19 @@ export async function compileInWorkbook(run: ExcelRunner, options: CompileInWork
   return run(async (context) => {
     const lang = langOf(options);
     const model = await readModel(context, options, "workbook");
-    const { plan, findings: planFindings } = planOf(model, options.plan);
     const models = [...(options.includeWorkbook === false ? [] : [model]), ...(options.files ?? [])];
-    options.onProgress?.({ stage: "compile", done: 0, total: models.length });
-    const results = models.map((m, i) => {
-      const r = validateWorkbook(plan, m, { file: m.name });
-      options.onProgress?.({ stage: "compile", done: i + 1, total: models.length });
-      return r;
+    const { result, tables, views } = compileWorkbooks({
+      plan: planOf(model, options.plan),
+      workbooks: models,
+      asOf: options.asOf,
+      lang,
+      onWorkbook: (done) => options.onProgress?.({ stage: "compile", done, total: models.length }),
     });
-    let result: CompileResult;
-    try {
-      result = compile(plan, results, { asOf: options.asOf, confirmations: models.flatMap((m) => readConfirmations(m)) });
-    } catch (e) {
-      if (e instanceof CompileError) throw new ActionError(e.message, e.messageEn);
-      throw e;
-    }
-    const written = await writeTables(context, buildResultTables(result, { lang }), {
-      ...options,
-      onConflict: options.onConflict,
-      chart: progressChart(result, lang),
-    });
+    options.onProgress?.({ stage: "compile", done: models.length, total: models.length });
+    const written = await writeTables(context, tables, { ...options, onConflict: options.onConflict, chart: progressChart(result, lang) });
     return written.status === "conflict"
-      ? { status: "conflict", result, planFindings, conflicts: written.conflicts }
-      : { status: "written", result, planFindings, sheets: written.sheets, notices: written.notices };
+      ? { status: "conflict", result, summary: views.summary, conflicts: written.conflicts }
+      : { status: "written", result, summary: views.summary, sheets: written.sheets, notices: written.notices };
   });
 }
 
@@ -241,7 +220,7 @@ export function writeSheets(
 }
 
 /** The confirmations stored in the open workbook. */
-export function readWorkbookConfirmations(run: ExcelRunner, options: ActionOptions): Promise<StoredConfirmation[]> {
+export function readWorkbookConfirmations(run: ExcelRunner, options: ActionOptions): Promise<Confirmation[]> {
   return run(async (context) => {
     const model = await readWorkbook(context, { host: options.host, name: options.workbookName, sheets: [CONFIRMATIONS_SHEET] });
     return readConfirmations(model);
@@ -251,8 +230,8 @@ export function readWorkbookConfirmations(run: ExcelRunner, options: ActionOptio
 async function updateConfirmations(
   run: ExcelRunner,
   options: ActionOptions,
-  change: (list: StoredConfirmation[]) => StoredConfirmation[],
-): Promise<StoredConfirmation[]> {
+  change: (list: Confirmation[]) => Confirmation[],
+): Promise<Confirmation[]> {
   return run(async (context) => {
     const model = await readWorkbook(context, { host: options.host, name: options.workbookName, sheets: [CONFIRMATIONS_SHEET] });
     // Stored without a file: the record sheet belongs to this workbook, whatever its file is called later.
@@ -263,17 +242,16 @@ async function updateConfirmations(
 }
 
 /** Stores the clerk's 情况属实 for a finding of this workbook, with the reason. */
-export function confirmFinding(run: ExcelRunner, finding: Finding, reason: string, options: ActionOptions): Promise<StoredConfirmation[]> {
-  if (!finding.sheet || reason.trim() === "") {
-    return Promise.reject(new ActionError("请写明情况属实的原因", "Give the reason for the confirmation"));
-  }
-  const c: StoredConfirmation = { sheet: finding.sheet, kind: finding.kind, reason: reason.trim(), at: new Date().toISOString() };
+export function confirmFinding(run: ExcelRunner, finding: Finding, reason: string, options: ActionOptions): Promise<Confirmation[]> {
+  if (!finding.sheet) return Promise.reject(appError("confirm-needs-sheet"));
+  if (reason.trim() === "") return Promise.reject(appError("reason-required"));
+  const c: Confirmation = { sheet: finding.sheet, kind: finding.kind, reason: reason.trim(), at: new Date().toISOString() };
   if (finding.cell) c.cell = finding.cell;
   return updateConfirmations(run, options, (list) => withConfirmation(list, c));
 }
 
 /** Withdraws the confirmation of a finding. */
-export function unconfirmFinding(run: ExcelRunner, finding: Finding, options: ActionOptions): Promise<StoredConfirmation[]> {
+export function unconfirmFinding(run: ExcelRunner, finding: Finding, options: ActionOptions): Promise<Confirmation[]> {
   return updateConfirmations(run, options, (list) =>
     withoutConfirmation(list, { sheet: finding.sheet ?? "", cell: finding.cell, kind: finding.kind }),
   );

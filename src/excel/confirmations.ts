@@ -5,12 +5,13 @@
  * Requests: 2 syncs (the sheet list, then the write). Only ExcelApi 1.1 calls. A user's sheet
  * of the same name (Excel's names ignore case) stops it with a message, untouched.
  */
-import { CONFIRMATIONS_SHEET, confirmationRows, type StoredConfirmation } from "../core/confirmations";
+import { confirmationRows, type Confirmation } from "../core/confirmations";
+import { CONFIRMATIONS_SHEET } from "../core/sheets";
 import { a1 } from "../core/model";
 import { foreignSheet, sameSheetName } from "./record";
 
 /** Replaces the record sheet's contents with `list` (creating the very hidden sheet when needed). */
-export async function writeConfirmations(context: Excel.RequestContext, list: readonly StoredConfirmation[]): Promise<void> {
+export async function writeConfirmations(context: Excel.RequestContext, list: readonly Confirmation[]): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();

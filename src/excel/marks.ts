@@ -6,9 +6,10 @@
  *   src/core/table-style.ts, as in the .xlsx output), solid (ExcelApi 1.9). Only format.fill is
  *   written: never a cell's values or formulas.
  * - Explanation: a note (ExcelApi 1.18), else a threaded comment (ExcelApi 1.10), else none
- *   (the findings list alone, with a notice), its text beginning with EXPLANATION_PREFIX. A
- *   cell that already has a note or comment keeps it and gets none of ours. A host that refuses
- *   comments although it reports them (office-js#1847) gets fills only, with a notice.
+ *   (the findings list alone, with a notice), its text the one note rule (src/core/mark-note.ts:
+ *   the catalogue's mark.prefix, then a line per finding). A cell that already has a note or
+ *   comment keeps it and gets none of ours. A host that refuses comments although it reports
+ *   them (office-js#1847) gets fills only, with a notice.
  * - The record (record.ts, a very hidden sheet, read afresh in every run) gets each cell's row —
  *   previous fill with pattern and pattern colour, the add-in's fill, a digest of the text it
  *   wrote — in the same request as the mark and before it: a mark never exists without its row.
@@ -32,25 +33,23 @@
  *   clearing N marks: 3 + ⌈R / (budget / 500)⌉ + 2·⌈N/n⌉ (+1 for the comments' ids),
  * plus Excel.run's own clean-up request (README, "Requests to Excel").
  */
-import type { Finding, Lang } from "../core/findings";
-import { findingMessage } from "../core/findings";
+import { appError, errorParam } from "../core/errors";
+import type { Finding } from "../core/findings";
+import { isMarkNote, markNote, markNoteDigest } from "../core/mark-note";
+import type { Lang } from "../core/messages";
 import { htmlColour, STYLE_COLOURS } from "../core/table-style";
 import type { HostInfo } from "../host";
 import { chunksByBytes, COST, held, released, requestBytes, utf8Bytes } from "./budget";
 import type { Notice } from "./notices";
 import { notice } from "./notices";
 import { liftProtection, restoreProtection, type Lifted } from "./protection";
-import { explanationDigest, Record, recordRowBytes, sheetAddress, type MarkEntry, type PreviousFill, type SettingsStore, type SheetInfo } from "./record";
-import type { RunOptions } from "./run";
-import { ActionError, checkCancelled } from "./run";
+import { Record, recordRowBytes, sheetAddress, type MarkEntry, type PreviousFill, type SettingsStore, type SheetInfo } from "./record";
+import { checkCancelled, type RunOptions } from "./run";
 
 export const MARK_FILL = {
   error: htmlColour(STYLE_COLOURS["finding-error"].fill as string),
   warning: htmlColour(STYLE_COLOURS["finding-warning"].fill as string),
 } as const;
-
-/** Prefix of every explanation the add-in writes, so a reader knows where it comes from. */
-export const EXPLANATION_PREFIX = { zh: "【指标校验】", en: "[Indicator check] " } as const;
 
 export interface MarkOptions extends RunOptions {
   host: HostInfo;
@@ -91,12 +90,13 @@ interface Target {
   sheet: SheetInfo;
   cell: string;
   severity: "error" | "warning";
+  /** The note the add-in writes on the cell (src/core/mark-note.ts). */
   text: string;
 }
 
-/** One target per cell: the worst severity, the messages joined. */
+/** One target per cell: the worst severity, the note of its findings; the sheets of findings whose sheet is gone. */
 function targetsOf(findings: readonly Finding[], lang: Lang, record: Record): { targets: Target[]; gone: string[] } {
-  const byCell = new Map<string, Target>();
+  const byCell = new Map<string, { sheet: SheetInfo; cell: string; severity: "error" | "warning"; findings: Finding[] }>();
   const gone = new Set<string>();
   for (const f of findings) {
     if (!f.sheet || !f.cell) continue;
@@ -106,15 +106,15 @@ function targetsOf(findings: readonly Finding[], lang: Lang, record: Record): { 
       continue;
     }
     const key = `${sheet.id}\u0000${f.cell.toUpperCase()}`;
-    const line = findingMessage(f, lang) + (f.confirmation ? (lang === "en" ? ` (confirmed: ${f.confirmation})` : `（已确认情况属实：${f.confirmation}）`) : "");
     const t = byCell.get(key);
-    if (!t) byCell.set(key, { sheet, cell: f.cell.toUpperCase(), severity: f.severity, text: EXPLANATION_PREFIX[lang] + line });
+    if (!t) byCell.set(key, { sheet, cell: f.cell.toUpperCase(), severity: f.severity, findings: [f] });
     else {
       if (f.severity === "error") t.severity = "error";
-      if (!t.text.split("\n").includes(line)) t.text += `\n${line}`;
+      t.findings.push(f);
     }
   }
-  return { targets: [...byCell.values()], gone: [...gone] };
+  const targets = [...byCell.values()].map(({ findings: on, ...t }) => ({ ...t, text: markNote(on, lang) }));
+  return { targets, gone: [...gone] };
 }
 
 /** The fill a cell has, as the loaded RangeFill tells it; null: none. */
@@ -149,8 +149,7 @@ function restoreFill(fill: Excel.RangeFill, previous: PreviousFill | null, withP
 
 /** Whether an explanation's text is still the one the add-in wrote (an earlier version's row has no digest: its prefix). */
 function unchanged(text: string, digest: string | undefined): boolean {
-  if (digest) return explanationDigest(text) === digest;
-  return text.startsWith(EXPLANATION_PREFIX.zh) || text.startsWith(EXPLANATION_PREFIX.en);
+  return digest ? markNoteDigest(text) === digest : isMarkNote(text);
 }
 
 /**
@@ -162,10 +161,7 @@ async function syncWrites(context: Excel.RequestContext, host: HostInfo): Promis
     await context.sync();
   } catch (e) {
     if ((e as { code?: unknown }).code !== "AccessDenied" || host.supports("ExcelApi", "1.2")) throw e;
-    throw new ActionError(
-      "工作表受保护，此版本的 Excel 不能由加载项暂时撤销保护（需要 ExcelApi 1.2）：请先在“审阅 › 撤销工作表保护”后再标记或清除标记，完成后再保护。",
-      "The sheet is protected and this Excel cannot let the add-in lift the protection for a while (ExcelApi 1.2): unprotect it (Review › Unprotect Sheet), mark or clear, then protect it again.",
-    );
+    throw appError("protected-old-host");
   }
 }
 
@@ -226,6 +222,7 @@ async function clearEntries(context: Excel.RequestContext, record: Record, refus
       }
       return { m, range, note, comment };
     });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk: the chunks keep each request within the budget on purpose
     await context.sync();
     for (const { m, range, note, comment } of loaded) {
       const now = currentFill(range.format.fill, withPattern);
@@ -305,7 +302,7 @@ async function withProtectionLifted<T>(
 }
 
 function protectedNotice(refused: readonly SheetInfo[]): Notice[] {
-  return refused.length > 0 ? [notice("protected-sheets", { sheets: refused.map((s) => s.name).join("”“") })] : [];
+  return refused.length > 0 ? [notice("protected-sheets", { sheets: refused.map((s) => s.name) })] : [];
 }
 
 /** Removes the add-in's marks: restores the fills, deletes its notes and comments, as far as they are still its own. */
@@ -334,7 +331,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
   checkCancelled(signal);
   const notices: Notice[] = record.damaged ? [notice("record-damaged", { count: record.damaged })] : [];
   const { targets, gone } = targetsOf(findings, lang, record);
-  if (gone.length > 0) notices.push(notice("sheets-gone", { sheets: gone.join("”“") }));
+  if (gone.length > 0) notices.push(notice("sheets-gone", { sheets: gone }));
   let kind = explanationKind(host);
   const withPattern = host.supports("ExcelApi", "1.9");
   const worksheets = context.workbook.worksheets;
@@ -392,6 +389,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
           note?.load("content");
           return { t, range, note };
         });
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk: the chunks keep each request within the budget on purpose
         await context.sync();
 
         // The record rows first, then the fills and notes, in one request.
@@ -401,7 +399,7 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
           const own = kind === "note" ? !!note && note.isNullObject : kind === "comment" ? !commented.has(`${t.sheet.id}\u0000${t.cell}`) : false;
           if (kind !== "none" && !own) hadNotes++;
           const entry: MarkEntry = { sheetId: t.sheet.id, sheet: t.sheet.name, cell: t.cell, mark, fill: currentFill(range.format.fill, withPattern), explanation: own ? (kind as "note" | "comment") : null };
-          if (own) entry.digest = explanationDigest(t.text);
+          if (own) entry.digest = markNoteDigest(t.text);
           return entry;
         });
         const first = record.addMarks(entries);
@@ -418,9 +416,10 @@ export async function markCells(context: Excel.RequestContext, findings: readonl
         if (commentsOf.some((x) => x)) {
           for (const x of commentsOf) x?.c.load("id");
           try {
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the comments of a chunk in a request of their own: a host refusing them keeps the fills
             await context.sync();
           } catch (e) {
-            notices.push(notice("comments-failed", { reason: e instanceof Error ? e.message : String(e) }));
+            notices.push(notice("comments-failed", { reason: errorParam(e) }));
             kind = "none";
           }
           // Ids of the comments added (Excel ran the actions before the one that failed, if any).

@@ -65,6 +65,7 @@ export async function liftProtection(context: Excel.RequestContext, record: Reco
     const first = record.addLifts(pending.map(({ sheet, options }): LiftEntry => ({ sheetId: sheet.id, sheet: sheet.name, options })));
     for (const { sheet } of pending) worksheets.getItem(sheet.id).protection.unprotect();
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- again only after a sheet refused: at most once per protected sheet
       await context.sync();
       pending.forEach(({ sheet, options }, i) => out.lifted.push({ sheet, row: first + i, options }));
       return out;
@@ -75,6 +76,7 @@ export async function liftProtection(context: Excel.RequestContext, record: Reco
         p.load("protected");
         return p;
       });
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- again only after a sheet refused: at most once per protected sheet
       await context.sync();
       const failed = now.findIndex((p) => p.protected);
       pending.slice(0, failed).forEach(({ sheet, options }, i) => out.lifted.push({ sheet, row: first + i, options }));

@@ -242,6 +242,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       return { block, range, rowProps };
     });
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per batch of chunks: large sheets are read in requests of bounded size on purpose
       await context.sync();
     } catch (e) {
       // Refused for its size (cells far heavier than the sample showed): again, a quarter as large.

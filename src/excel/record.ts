@@ -14,7 +14,7 @@
  * Layout (row 1 a header; every cell text):
  *   记录 | 工作表ID | 工作表 | 单元格 | 标记底色 | 原底色 | 原图案 | 原图案颜色 | 说明 | 说明校验 | 批注ID | 保护选项
  *   标记   one marked cell: its previous fill (empty: none), the add-in's fill, "note"/"comment",
- *          a digest of the text the add-in wrote (an edited note is the clerk's), the comment's id;
+ *          a digest of the text the add-in wrote (markNoteDigest, src/core/mark-note.ts: an edited note is the clerk's), the comment's id;
  *   结果表 a result sheet the add-in created (replaced and removed by id and name, never a user's);
  *   保护   a protection without password lifted to mark the sheet, with its options (restored).
  * A row whose cells are all empty is a removed entry. A row that does not parse is reported
@@ -24,9 +24,9 @@
  * record is moved into the sheet the first time the workbook is opened with this version.
  */
 import { z } from "zod";
+import { appError, type AppError } from "../core/errors";
 import { a1 } from "../core/model";
 import { jsonBytes } from "./budget";
-import { ActionError } from "./run";
 
 export const RECORD_SHEET = "_indicators_record";
 export const LEGACY_RECORD_KEY = "indicators.record";
@@ -56,7 +56,7 @@ export interface MarkEntry {
   mark: string;
   fill: PreviousFill | null;
   explanation: "note" | "comment" | null;
-  /** Digest of the text the add-in wrote (explanationDigest). */
+  /** Digest of the text the add-in wrote (markNoteDigest). */
   digest?: string;
   commentId?: string;
 }
@@ -114,25 +114,12 @@ export function sheetAddress(sheet: string, cell: string): string {
  * A user's sheet with the name of one of the add-in's very hidden record sheets (names compare
  * without case): never written to; the use-case stops and says so.
  */
-export function foreignSheet(name: string): ActionError {
-  return new ActionError(
-    `工作簿中已有名为“${name}”的工作表，它不是本加载项的记录表，加载项不会写入它：请将该工作表改名后再试。`,
-    `The workbook has a sheet “${name}” that is not the add-in's record sheet; the add-in will not write to it. Rename that sheet and try again.`,
-  );
+export function foreignSheet(name: string): AppError {
+  return appError("record-sheet-foreign", { sheet: name });
 }
 
 /** Excel compares sheet names without case. */
 export const sameSheetName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-/** A short digest of an explanation's text (FNV-1a, 32 bits), line ends made equal. */
-export function explanationDigest(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of text.replace(/\r\n?/g, "\n")) {
-    h ^= ch.codePointAt(0) as number;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
 
 const protectionOptions = z
   .object({
@@ -439,6 +426,7 @@ async function readRows(context: Excel.RequestContext, sheet: Excel.Worksheet, b
   for (let from = rows.length; from < total; from += per) {
     const block = sheet.getRange(`${a1(from, 0)}:${a1(Math.min(total, from + per) - 1, COLUMNS - 1)}`);
     block.load("values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a long record is read in blocks within the budget on purpose
     await context.sync();
     rows.push(...block.values);
   }

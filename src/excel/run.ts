@@ -1,8 +1,10 @@
 /**
  * What every use-case of the Office.js adapter shares: how it gets a request context, how it
  * reports progress and how it is cancelled. UI-free: the task pane and the ribbon commands
- * pass their own callbacks.
+ * pass their own callbacks. Errors are the one error type of src/core/errors.ts (AppError),
+ * cancelling throws its CancelledError.
  */
+import { CancelledError } from "../core/errors";
 
 /** Runs a batch against the open workbook: `Excel.run` in Office, a mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -25,26 +27,6 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-/** Thrown when the user cancelled (AbortSignal). */
-export class CancelledError extends Error {
-  readonly messageEn = "Cancelled";
-  constructor() {
-    super("已取消");
-    this.name = "CancelledError";
-  }
-}
-
 export function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
-}
-
-/** A use-case that cannot run, with the reason in Chinese and English. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
-    this.name = "ActionError";
-  }
 }

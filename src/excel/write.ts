@@ -25,6 +25,8 @@
  *   sheets added) + ⌈estimated bytes / budget⌉ + 1 for the print setup and the chart (kept
  *   apart so that a host refusing them cannot undo the sheets).
  */
+import { appError, CancelledError, errorParam } from "../core/errors";
+import { msg, type MessageData } from "../core/messages";
 import { a1 } from "../core/model";
 import type { TableCell, TableModel } from "../core/table";
 import { cellAlignment, FONT_NAME, FONT_SIZE, formatCode, htmlColour, rowHeight, STYLE_COLOURS, UNBORDERED } from "../core/table-style";
@@ -36,7 +38,7 @@ import { notice } from "./notices";
 import { protectionOptions, TEMPLATE_PROTECTION } from "./protection";
 import { Record, sameSheetName, sheetAddress, type SettingsStore, type SheetInfo } from "./record";
 import type { RunOptions } from "./run";
-import { ActionError, CancelledError, checkCancelled } from "./run";
+import { checkCancelled } from "./run";
 
 export interface WriteOptions extends RunOptions {
   host: HostInfo;
@@ -186,16 +188,16 @@ function features(host: HostInfo): Features {
   };
 }
 
-/** Names of what a host without the feature misses, for the notice. */
-function missing(tables: readonly TableModel[], f: Features): string[] {
-  const out: string[] = [];
-  if (!f.merge && tables.some((t) => t.rows.some((row) => row.some((c) => (c?.colSpan ?? 1) > 1)))) out.push("合并单元格 / merges");
-  if (!f.size) out.push("列宽 / column widths");
-  if (!f.freeze && tables.some((t) => t.headerRows > 0)) out.push("冻结表头 / frozen header");
-  if (!f.validation && tables.some((t) => (t.inputs ?? []).length > 0)) out.push("数据有效性 / data validation");
-  if (!f.print && tables.some((t) => t.print)) out.push("打印设置 / print setup");
-  if (!f.protect && tables.some((t) => t.protect)) out.push("工作表保护 / protection");
-  if (f.explanations === "none" && tables.some((t) => t.rows.some((row) => row.some((c) => c?.note)))) out.push("批注 / notes");
+/** What a host without the feature misses, for the notice (messages of the catalogue's `feature` section). */
+function missing(tables: readonly TableModel[], f: Features): MessageData[] {
+  const out: MessageData[] = [];
+  if (!f.merge && tables.some((t) => t.rows.some((row) => row.some((c) => (c?.colSpan ?? 1) > 1)))) out.push(msg("feature.merges"));
+  if (!f.size) out.push(msg("feature.widths"));
+  if (!f.freeze && tables.some((t) => t.headerRows > 0)) out.push(msg("feature.freeze"));
+  if (!f.validation && tables.some((t) => (t.inputs ?? []).length > 0)) out.push(msg("feature.validation"));
+  if (!f.print && tables.some((t) => t.print)) out.push(msg("feature.print"));
+  if (!f.protect && tables.some((t) => t.protect)) out.push(msg("feature.protection"));
+  if (f.explanations === "none" && tables.some((t) => t.rows.some((row) => row.some((c) => c?.note)))) out.push(msg("feature.notes"));
   return out;
 }
 
@@ -528,8 +530,7 @@ export async function writeTables(context: Excel.RequestContext, tables: readonl
       // Already reporting the first error.
     }
     if (e instanceof CancelledError) throw e;
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new ActionError(`工作表未能写完（${reason}），未写完的工作表已删除。`, `The sheets could not be written completely (${reason}); the incomplete sheets were deleted.`);
+    throw appError("sheets-incomplete", { reason: errorParam(e) });
   }
 
   // Print setup and the chart in a request of their own: should a host refuse one of them, the
@@ -543,12 +544,12 @@ export async function writeTables(context: Excel.RequestContext, tables: readonl
     try {
       await context.sync();
     } catch (e) {
-      notices.push(notice("extras-failed", { reason: e instanceof Error ? e.message : String(e) }));
+      notices.push(notice("extras-failed", { reason: errorParam(e) }));
     }
   }
 
   const reduced = missing(tables, f);
-  if (reduced.length > 0) notices.push(notice("formatting-reduced", { features: reduced.join("、") }));
+  if (reduced.length > 0) notices.push(notice("formatting-reduced", { features: reduced }));
   return { status: "written", sheets: written, notices };
 }
 

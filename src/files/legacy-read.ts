@@ -11,6 +11,7 @@
  * content.xml (table:display="false" table styles, table:visibility on rows).
  */
 import type { WorkSheet } from "@e965/xlsx";
+import { msg } from "../core/messages";
 import type { CellValue, WorkbookModel } from "../core/model";
 import { WorkbookReadError } from "./read-error";
 import { CellBudget, excerpt, makeCell, modelFormat, numberValue, OverLimit, overLimit, SheetBuilder, type ReadLimits } from "./sheet-builder";
@@ -91,7 +92,7 @@ interface SheetJsCell {
 export async function readLegacy(bytes: Uint8Array, name: string, limits: ReadLimits, visibility?: OdsVisibility): Promise<WorkbookModel> {
   if (bytes.length > limits.legacyFileBytes) {
     const over = overLimit.fileBytes(limits);
-    throw new WorkbookReadError("too-large", name, { zh: `超过读取上限（${over.limit}）`, en: `over a read limit (${over.limitEn})` });
+    throw new WorkbookReadError("too-large", name, msg("readDetail.overLimit", { limit: over.limit }));
   }
   const XLSX = await import("@e965/xlsx");
   let wb: ReturnType<typeof XLSX.read>;
@@ -100,9 +101,9 @@ export async function readLegacy(bytes: Uint8Array, name: string, limits: ReadLi
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     if (/password|encrypt/i.test(why)) throw new WorkbookReadError("encrypted", name);
-    throw new WorkbookReadError("not-a-workbook", name, { zh: "文件已损坏", en: `damaged: ${why}` });
+    throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.damaged", { why }));
   }
-  if (wb.SheetNames.length === 0) throw new WorkbookReadError("empty", name, { zh: "工作簿中没有工作表", en: "the workbook has no sheets" });
+  if (wb.SheetNames.length === 0) throw new WorkbookReadError("empty", name, msg("readDetail.noSheets"));
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const budget = new CellBudget(limits);
   const sheets = wb.SheetNames.map((sheetName, i) => {
@@ -116,10 +117,10 @@ export async function readLegacy(bytes: Uint8Array, name: string, limits: ReadLi
       return b.finish(sheetName, hidden);
     } catch (e) {
       b.release();
-      if (e instanceof OverLimit) return SheetBuilder.unread(sheetName, hidden, "sheet-too-large", { limit: e.limit, limitEn: e.limitEn });
+      if (e instanceof OverLimit) return SheetBuilder.unread(sheetName, hidden, "sheet-too-large", { limit: e.limit });
       // What SheetJS made of a damaged file is not what it documents: the sheet is damaged.
       const why = e instanceof Error ? e.message : String(e);
-      return SheetBuilder.unread(sheetName, hidden, "sheet-damaged", { detail: "无法解析", detailEn: `unreadable: ${why}` });
+      return SheetBuilder.unread(sheetName, hidden, "sheet-damaged", { detail: msg("readDetail.unparsable", { why }) });
     }
   });
   return { name, sheets };

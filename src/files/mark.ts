@@ -1,6 +1,8 @@
 /**
  * Marks on a copy of a district workbook (标记副本): each finding's cell gets a fill by
- * severity and a note with the finding's message (and the clerk's 情况属实 reason, if any).
+ * severity and a note (src/core/mark-note.ts: the note the add-in writes), and the clerks'
+ * 情况属实 of the session go into the very hidden `_indicators` sheet (src/core/confirmations.ts),
+ * so the copy carries them into Excel, WPS, LibreOffice and the bureau's compile.
  * Browser-safe (no fs): the task pane's standalone mode offers the result as a download.
  *
  * The copy is the original package patched, not a workbook written anew: only the styles part
@@ -9,15 +11,21 @@
  * part and its VML drawing, created or extended) and relationships, and [Content_Types].xml
  * when a part is added, change. Every other entry of the zip is copied as stored, byte for
  * byte: macros (vbaProject.bin), charts, pivot caches, the date system, sheets the reader could
- * not read. No cell value is written.
+ * not read. No cell value of the clerk's is written; the record sheet is written whole (replaced,
+ * or added with its relationship, its entry in workbook.xml and its content type).
  */
-import { findingsToMark, SEVERITY_INFO, type Finding, type Severity } from "../core/findings";
+import { confirmationRows, type Confirmation } from "../core/confirmations";
+import { AppError } from "../core/errors";
+import { findingsToMark, type Finding, type Severity } from "../core/findings";
+import { markNote } from "../core/mark-note";
+import { messages, type Lang } from "../core/messages";
 import { a1, parseA1 } from "../core/model";
+import { CONFIRMATIONS_SHEET } from "../core/sheets";
 import { STYLE_COLOURS } from "../core/table-style";
 import { deflateSync } from "fflate";
 import { inflateBounded } from "./inflate";
 import { READ_LIMITS } from "./sheet-builder";
-import { Package, parseRef, parseRelationships, parseWorkbook, relsPartOf, resolveTarget, type Relationship } from "./xlsx-read";
+import { Package, parseRef, parseRelationships, parseWorkbook, relsPartOf, type Relationship } from "./xlsx-read";
 import { decodeXml, END, escapeXml, START, XmlScanner } from "./xml";
 import { copiedEntry, crc32, readCentralDirectory, writeZip, type ZipOutEntry } from "./zip";
 
@@ -27,26 +35,27 @@ export const MARK_FILLS: Record<Severity, string> = {
   warning: STYLE_COLOURS["finding-warning"].fill as string,
 };
 
-/** The author of the notes the marked copy adds. */
-const NOTE_AUTHOR = "民政指标校验";
-
-/** The note text of the findings on one cell. */
-export function markNote(findings: readonly Finding[]): string {
-  return findings
-    .map((f) => {
-      const head = `【${SEVERITY_INFO[f.severity].zh}】${f.message}`;
-      return f.confirmation !== undefined ? `${head}\n情况属实：${f.confirmation}` : head;
-    })
-    .join("\n");
+export interface MarkCopyOptions {
+  /** Language of the notes; default Chinese. */
+  lang?: Lang;
+  /**
+   * The confirmations the copy carries (the workbook's own with the session's decisions
+   * applied): written into the `_indicators` sheet, replacing what it held. Absent: the sheet
+   * is left as it is.
+   */
+  confirmations?: readonly Confirmation[];
 }
 
-/** A marked copy cannot be made of this file (not an .xlsx/.xlsm package, or damaged). */
-export class MarkError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A marked copy cannot be made of this file (not an .xlsx/.xlsm package, or damaged): the one error type. */
+export class MarkError extends AppError {
+  constructor(...args: ConstructorParameters<typeof AppError>) {
+    super(...args);
     this.name = "MarkError";
   }
 }
+
+const notAPackage = () => new MarkError("mark-not-xlsx");
+const incomplete = (part: string) => new MarkError("mark-part-incomplete", { part });
 
 const TRANSITIONAL = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -58,6 +67,7 @@ const CT = {
   vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
   rels: "application/vnd.openxmlformats-package.relationships+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
 };
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -136,7 +146,7 @@ class StylesEditor {
       }
     }
     if (!this.fillsTag || this.fillsEnd < 0 || !this.xfsTag || this.xfsEnd < 0 || this.xfs.length === 0) {
-      throw new MarkError("样式部件不完整（缺少 fills 或 cellXfs）");
+      throw incomplete("styles: fills, cellXfs");
     }
   }
 
@@ -246,7 +256,7 @@ function layoutOf(text: string): SheetLayout {
       if (depth === 0 && layout.legacyAt < 0) layout.legacyAt = sc.tagStart;
     }
   }
-  if (layout.dataEnd < 0) throw new MarkError("工作表部件中没有 sheetData");
+  if (layout.dataEnd < 0) throw incomplete("worksheet: sheetData");
   return layout;
 }
 
@@ -323,14 +333,14 @@ function commentRun(text: string, leadingBreak: boolean): string {
 }
 
 /** The comments part with the notes added to (or appended to the existing note of) each cell. */
-function withComments(existing: string | undefined, ns: string, notes: Map<string, string>): { text: string; added: string[] } {
+function withComments(existing: string | undefined, ns: string, notes: Map<string, string>, author: string): { text: string; added: string[] } {
   const added: string[] = [];
   if (existing === undefined) {
     const list = [...notes].map(([ref, note]) => {
       added.push(ref);
       return `<comment ref="${ref}" authorId="0"><text>${commentRun(note, false)}</text></comment>`;
     });
-    return { text: `${XML_HEAD}<comments xmlns="${ns}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList>${list.join("")}</commentList></comments>`, added };
+    return { text: `${XML_HEAD}<comments xmlns="${ns}"><authors><author>${escapeXml(author)}</author></authors><commentList>${list.join("")}</commentList></comments>`, added };
   }
   const sc = new XmlScanner();
   sc.reset(existing);
@@ -356,8 +366,8 @@ function withComments(existing: string | undefined, ns: string, notes: Map<strin
       textEnd = -1;
     }
   }
-  if (authorsEnd < 0 || listEnd < 0) throw new MarkError("批注部件不完整");
-  edits.add(authorsEnd, 0, `<${prefix}author>${NOTE_AUTHOR}</${prefix}author>`);
+  if (authorsEnd < 0 || listEnd < 0) throw incomplete("comments");
+  edits.add(authorsEnd, 0, `<${prefix}author>${escapeXml(author)}</${prefix}author>`);
   const fresh: string[] = [];
   for (const [ref, note] of notes) {
     const at = inComment.get(ref);
@@ -399,7 +409,7 @@ function withNoteShapes(existing: string | undefined, refs: readonly string[], i
     );
   }
   const end = existing.lastIndexOf("</xml>");
-  if (end < 0) throw new MarkError("批注绘图部件不完整");
+  if (end < 0) throw incomplete("vmlDrawing");
   // New shapes follow the drawing's own: within its id block (o:idmap data), after its last shape.
   const own = Number(/<o:idmap[^>]*data="(\d+)/.exec(existing)?.[1] ?? idBlock);
   const ids = [...existing.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
@@ -420,13 +430,25 @@ function nextRelId(rels: readonly Relationship[] | undefined, taken: Set<string>
   return id;
 }
 
+/** The record sheet (every cell an inline string, so a reason beginning with "=" stays text). */
+function confirmationSheet(ns: string, list: readonly Confirmation[]): string {
+  const rows = confirmationRows(list).map(
+    (row, r) =>
+      `<row r="${r + 1}">${row
+        .map((v, c) => (v === "" ? "" : `<c r="${a1(r, c)}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`))
+        .join("")}</row>`,
+  );
+  return `${XML_HEAD}<worksheet xmlns="${ns}"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+}
+
 /**
  * Loads the original .xlsx/.xlsm bytes and returns new bytes in which the cells of the findings
- * (those with a sheet and a cell; not a confirmed warning) carry a fill and a note. A cell's
- * existing note is kept, with the findings appended below it. Throws MarkError for a file that
- * is not an .xlsx/.xlsm package.
+ * (those with a sheet and a cell; not a confirmed warning) carry a fill and a note, and the
+ * record sheet holds the confirmations. A cell's existing note is kept, with the findings
+ * appended below it. Throws MarkError for a file that is not an .xlsx/.xlsm package.
  */
-export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, findings: readonly Finding[]): Promise<Uint8Array> {
+export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, findings: readonly Finding[], opts: MarkCopyOptions = {}): Promise<Uint8Array> {
+  const lang = opts.lang ?? "zh";
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   let pkg: Package;
   let entries;
@@ -435,7 +457,7 @@ export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, finding
     entries = readCentralDirectory(bytes);
     pkg = new Package(bytes, entries, inflateBounded, READ_LIMITS);
   } catch {
-    throw new MarkError("只能为 .xlsx / .xlsm 工作簿生成标记副本：请先在 Excel 或 WPS 中另存为 .xlsx");
+    throw notAPackage();
   }
   const sc = new XmlScanner();
   const originals = new Map<string, string>();
@@ -445,7 +467,7 @@ export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, finding
       try {
         text = decodeXml(pkg.read(part));
       } catch (e) {
-        throw new MarkError(`工作簿部件 ${part} 无法读取，未生成标记副本（${e instanceof Error ? e.message : String(e)}）`);
+        throw new MarkError("mark-part-unreadable", { part, why: e instanceof Error ? e.message : String(e) });
       }
       originals.set(part, text);
     }
@@ -458,7 +480,7 @@ export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, finding
   if (pkg.has("_rels/.rels")) {
     workbookPart = parseRelationships(sc, read("_rels/.rels"), "").find((r) => r.type === "officeDocument" && pkg.has(r.part))?.part ?? workbookPart;
   }
-  if (!pkg.has(workbookPart)) throw new MarkError("只能为 .xlsx / .xlsm 工作簿生成标记副本：请先在 Excel 或 WPS 中另存为 .xlsx");
+  if (!pkg.has(workbookPart)) throw notAPackage();
   const workbookText = read(workbookPart);
   const ns = workbookText.includes(STRICT.main) ? STRICT : TRANSITIONAL;
   const workbook = parseWorkbook(sc, workbookText);
@@ -478,7 +500,10 @@ export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, finding
     sheet.cells.set(cell, [...(sheet.cells.get(cell) ?? []), f]);
     bySheet.set(rel.part, sheet);
   }
-  if (bySheet.size === 0) return bytes.slice();
+  const record = opts.confirmations;
+  const recordEntry = workbook.sheets.find((s) => s.name === CONFIRMATIONS_SHEET);
+  const writeRecord = record !== undefined && (record.length > 0 || recordEntry !== undefined);
+  if (bySheet.size === 0 && !writeRecord) return bytes.slice();
 
   // New parts, and the content types they need.
   const added = new Map<string, string>();
@@ -530,8 +555,8 @@ export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, finding
     const takenIds = new Set(rels.map((r) => r.id));
     const newRels: string[] = [];
     const commentsRel = rels.find((r) => r.type === "comments" && pkg.has(r.part));
-    const notes = new Map([...cells].map(([cell, list]) => [cell, markNote(list)]));
-    const comments = withComments(commentsRel ? read(commentsRel.part) : undefined, ns.main, notes);
+    const notes = new Map([...cells].map(([cell, list]) => [cell, markNote(list, lang)]));
+    const comments = withComments(commentsRel ? read(commentsRel.part) : undefined, ns.main, notes, messages(lang).mark.author);
     const commentsPart = commentsRel?.part ?? freshName((n) => `xl/comments${n}.xml`);
     (commentsRel ? changed : added).set(commentsPart, comments.text);
     if (!commentsRel) {
@@ -561,6 +586,35 @@ export async function markWorkbookBuffer(data: ArrayBuffer | Uint8Array, finding
   }
   const stylesText = styles.result();
   if (stylesText !== undefined) (changed.has(stylesPart) || pkg.has(stylesPart) ? changed : added).set(stylesPart, stylesText);
+
+  // The record sheet: its part replaced, or a very hidden sheet added to the workbook.
+  if (writeRecord) {
+    const text = confirmationSheet(ns.main, record);
+    const rel = recordEntry?.relId === undefined ? undefined : relById.get(recordEntry.relId);
+    if (rel && rel.type === "worksheet" && pkg.has(rel.part)) {
+      changed.set(rel.part, text);
+      const tag = new RegExp(`<(\\w+:)?sheet\\s[^>]*name="${escapeXml(CONFIRMATIONS_SHEET)}"[^>]*/?>`).exec(latest(workbookPart))?.[0];
+      if (tag) changed.set(workbookPart, latest(workbookPart).replace(tag, withAttribute(tag, "state", "veryHidden")));
+    } else {
+      const part = freshName((n) => `xl/worksheets/sheet${n}.xml`);
+      added.set(part, text);
+      overrides.push([part, CT.worksheet]);
+      const relsText = changed.get(workbookRelsPart) ?? added.get(workbookRelsPart) ?? (pkg.has(workbookRelsPart) ? read(workbookRelsPart) : undefined);
+      if (relsText === undefined) throw incomplete(workbookRelsPart);
+      const taken = new Set([...relsText.matchAll(/\sId="([^"]+)"/g)].map((m) => m[1]));
+      const id = nextRelId(workbookRels, taken);
+      const relsNew = relsText.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${ns.rel}/worksheet" Target="${relativeTarget(workbookPart, part)}"/></Relationships>`);
+      (added.has(workbookRelsPart) ? added : changed).set(workbookRelsPart, relsNew);
+      const wb = latest(workbookPart);
+      const sheetIds = [...wb.matchAll(/<(?:\w+:)?sheet\s[^>]*sheetId="(\d+)"/g)].map((m) => Number(m[1]));
+      const close = /<\/((?:\w+:)?)sheets>/.exec(wb);
+      if (!close) throw incomplete(`${workbookPart}: sheets`);
+      const relPrefix = /xmlns:([\w.-]+)\s*=\s*["'][^"']*officeDocument\/(?:2006\/)?relationships["']/.exec(wb)?.[1];
+      const relAttr = relPrefix ? `${relPrefix}:id="${id}"` : `r:id="${id}" xmlns:r="${ns.rel}"`;
+      const entry = `<${close[1]}sheet name="${escapeXml(CONFIRMATIONS_SHEET)}" sheetId="${Math.max(0, ...sheetIds) + 1}" state="veryHidden" ${relAttr}/>`;
+      changed.set(workbookPart, wb.slice(0, close.index) + entry + wb.slice(close.index));
+    }
+  }
 
   // [Content_Types].xml: an override for each new part, a default for .vml and .rels if missing.
   if (added.size > 0) {

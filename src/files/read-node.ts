@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { inflateRawSync } from "node:zlib";
+import { msg } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
 import { readWorkbookBuffer, WorkbookReadError, type ReadOptions } from "./read";
 import { ZipTooLarge, type Inflater } from "./zip";
@@ -34,10 +35,10 @@ export async function readWorkbookFile(path: string, options: Omit<ReadOptions, 
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookReadError("not-found", path);
     if (code === "EISDIR") {
-      throw new WorkbookReadError("not-found", path, { zh: "这是一个文件夹", en: "it is a folder" });
+      throw new WorkbookReadError("not-found", path, msg("readDetail.folder"));
     }
     const why = code ?? String(e);
-    throw new WorkbookReadError("not-found", path, { zh: `无法读取：${why}`, en: `cannot read it: ${why}` });
+    throw new WorkbookReadError("not-found", path, msg("readDetail.cannotRead", { why }));
   }
   return readWorkbookBuffer(data, name, { ...options, inflate: inflateNode });
 }

@@ -14,6 +14,7 @@
  * (78% is 0.78 with numFmt "0%"), formulas give their cached result, and the core reads them.
  * What it cannot read of a sheet or a cell is carried in the model as a read problem.
  */
+import { msg } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
 import { inflateBounded } from "./inflate";
 import { WorkbookReadError } from "./read-error";
@@ -44,13 +45,13 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const limits: ReadLimits = { ...READ_LIMITS, ...options.limits };
   const inflate = options.inflate ?? inflateBounded;
-  if (bytes.length === 0) throw new WorkbookReadError("empty", name, { zh: "0 字节", en: "0 bytes" });
+  if (bytes.length === 0) throw new WorkbookReadError("empty", name, msg("readDetail.zeroBytes"));
   if (OLE2_MAGIC.every((v, i) => bytes[i] === v)) {
     const { readLegacy } = await import("./legacy-read");
     return readLegacy(bytes, name, limits);
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new WorkbookReadError("not-a-workbook", name, { zh: "不是 .xlsx、.xlsm、.xls 或 .ods 文件", en: "not an .xlsx, .xlsm, .xls or .ods file" });
+    throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.notAWorkbookFile"));
   }
   let entries: ZipEntry[];
   try {
@@ -80,14 +81,14 @@ async function readOds(bytes: Uint8Array, entries: ZipEntry[], mimetype: ZipEntr
       const part = extractEntry(bytes, entry, inflate, max);
       used += part.length;
       if (entry === mimetype && !decodeUtf8(part).startsWith(ODS_MIMETYPE)) {
-        throw new WorkbookReadError("not-a-workbook", name, { zh: "这是 OpenDocument 文档，不是表格", en: "an OpenDocument file that is not a spreadsheet" });
+        throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.odfNotSpreadsheet"));
       }
       if (entry.name === "content.xml") content = part;
     } catch (e) {
       if (e instanceof ZipTooLarge) {
-        throw new WorkbookReadError("too-large", name, { zh: `${entry.name} 超过读取上限（解压后 ${Math.round(max / 1048576)} MB）`, en: `${entry.name} exceeds a read limit (${Math.round(max / 1048576)} MB uncompressed)` });
+        throw new WorkbookReadError("too-large", name, msg("readDetail.partOverLimit", { part: entry.name, limit: msg("readLimit.part", { mb: Math.round(max / 1048576) }) }));
       }
-      if (e instanceof ZipDamaged || e instanceof XmlError) throw new WorkbookReadError("not-a-workbook", name, { zh: "文件已损坏", en: `damaged: ${e.message}` });
+      if (e instanceof ZipDamaged || e instanceof XmlError) throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.damaged", { why: e.message }));
       throw e;
     }
   }
@@ -96,7 +97,9 @@ async function readOds(bytes: Uint8Array, entries: ZipEntry[], mimetype: ZipEntr
   try {
     visibility = odsVisibility(content as Uint8Array);
   } catch (e) {
-    if (e instanceof XmlError) throw new WorkbookReadError("not-a-workbook", name, { zh: "文件已损坏：content.xml XML 格式错误", en: `damaged: content.xml: ${e.message}` });
+    if (e instanceof XmlError) {
+      throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.partDamaged", { part: "content.xml", detail: msg("readDetail.malformedXml", { why: e.message }) }));
+    }
     throw e;
   }
   return readLegacy(bytes, name, limits, visibility);

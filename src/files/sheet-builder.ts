@@ -7,6 +7,7 @@
 import { isDateFormat } from "../core/period";
 import { a1, type Cell, type CellValue, type MergedRange, type ReadProblem, type Sheet } from "../core/model";
 import type { ReadProblemKind } from "../core/findings";
+import { msg, render, type MessageData, type Param } from "../core/messages";
 
 /**
  * Bounds on what one workbook may make the reader hold. A sheet over a bound is not read (a
@@ -42,27 +43,24 @@ export const READ_LIMITS: Readonly<ReadLimits> = {
   legacyFileBytes: 64 * MB,
 };
 
-/** A bound passed; `limit` / `limitEn` name it for the finding ("1048576 行", "解压后 128 MB"). */
+/** A bound passed; `limit` names it for the finding (a message of the catalogue's `readLimit` section: "1048576 行", "解压后 128 MB"). */
 export class OverLimit extends Error {
-  constructor(
-    readonly limit: string,
-    readonly limitEn: string,
-  ) {
-    super(`over the limit of ${limitEn}`);
+  constructor(readonly limit: MessageData) {
+    super(`over the limit of ${render(limit, "en")}`);
     this.name = "OverLimit";
   }
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+const mb = (bytes: number) => Math.round(bytes / MB);
 
 export const overLimit = {
-  part: (l: ReadLimits) => new OverLimit(`解压后 ${mb(l.partBytes)}`, `${mb(l.partBytes)} uncompressed`),
-  total: (l: ReadLimits) => new OverLimit(`整个文件解压后 ${mb(l.totalBytes)}`, `${mb(l.totalBytes)} uncompressed for the whole file`),
-  rows: (l: ReadLimits) => new OverLimit(`${l.rows} 行`, `${l.rows} rows`),
-  columns: (l: ReadLimits) => new OverLimit(`${l.columns} 列`, `${l.columns} columns`),
-  cells: (l: ReadLimits) => new OverLimit(`整个文件 ${l.cells} 个单元格`, `${l.cells} cells for the whole file`),
-  sharedStrings: (l: ReadLimits) => new OverLimit(`${l.sharedStrings} 个共享字符串`, `${l.sharedStrings} shared strings`),
-  fileBytes: (l: ReadLimits) => new OverLimit(`文件 ${mb(l.legacyFileBytes)}`, `a file of ${mb(l.legacyFileBytes)}`),
+  part: (l: ReadLimits) => new OverLimit(msg("readLimit.part", { mb: mb(l.partBytes) })),
+  total: (l: ReadLimits) => new OverLimit(msg("readLimit.total", { mb: mb(l.totalBytes) })),
+  rows: (l: ReadLimits) => new OverLimit(msg("readLimit.rows", { n: l.rows })),
+  columns: (l: ReadLimits) => new OverLimit(msg("readLimit.columns", { n: l.columns })),
+  cells: (l: ReadLimits) => new OverLimit(msg("readLimit.cells", { n: l.cells })),
+  sharedStrings: (l: ReadLimits) => new OverLimit(msg("readLimit.sharedStrings", { n: l.sharedStrings })),
+  fileBytes: (l: ReadLimits) => new OverLimit(msg("readLimit.fileBytes", { mb: mb(l.legacyFileBytes) })),
 };
 
 /**
@@ -220,7 +218,7 @@ export class SheetBuilder {
   }
 
   /** A read problem on a cell, or on the sheet when r is undefined. */
-  problem(kind: ReadProblemKind, r: number | undefined, c: number | undefined, params?: Record<string, string | number>): void {
+  problem(kind: ReadProblemKind, r: number | undefined, c: number | undefined, params?: Record<string, Param>): void {
     const p: ReadProblem = { kind };
     if (r !== undefined && c !== undefined) p.cell = a1(r, c);
     if (params) p.params = params;
@@ -271,7 +269,7 @@ export class SheetBuilder {
   }
 
   /** A sheet that could not be read: its name, no rows, the problem saying why. */
-  static unread(name: string, hidden: boolean, kind: ReadProblemKind, params: Record<string, string | number>): Sheet {
+  static unread(name: string, hidden: boolean, kind: ReadProblemKind, params: Record<string, Param>): Sheet {
     const sheet: Sheet = { name, rows: [], merges: [], hiddenRows: [], problems: [{ kind, params }] };
     if (hidden) sheet.hidden = true;
     return sheet;

@@ -16,6 +16,7 @@
  * workbookPr says date1904="1" or "true"), formulas with their cached result (shared formulas
  * translated for each cell), error cells as their text, rich and inline text joined.
  */
+import { msg, type MessageData } from "../core/messages";
 import type { CellValue, MergedRange, Sheet, WorkbookModel } from "../core/model";
 import { isDateFormat } from "../core/period";
 import { WorkbookReadError } from "./read-error";
@@ -594,19 +595,19 @@ function readWorksheet(sc: XmlScanner, bytes: Uint8Array, b: SheetBuilder, ctx: 
 // ---------------------------------------------------------------------------------------
 // The workbook
 
-/** Why a sheet name would not be accepted by Excel, in Chinese and English; undefined when fine. */
-function unusualName(name: string): { why: string; whyEn: string } | undefined {
+/** Why a sheet name would not be accepted by Excel (a message of the catalogue's `sheetName` section); undefined when fine. */
+function unusualName(name: string): MessageData | undefined {
   const bad = [...new Set(name.match(/[[\]:*?/\\]/g) ?? [])];
-  if (bad.length > 0) return { why: `含有 Excel 不允许的字符 ${bad.join(" ")}`, whyEn: `holds characters Excel does not allow: ${bad.join(" ")}` };
-  if (name.trim() === "") return { why: "为空", whyEn: "is empty" };
-  if (name.startsWith("'") || name.endsWith("'")) return { why: "以单引号开头或结尾", whyEn: "begins or ends with an apostrophe" };
-  if (name.length > 31) return { why: "长于 31 个字符", whyEn: "is longer than 31 characters" };
+  if (bad.length > 0) return msg("sheetName.badCharacters", { chars: bad.join(" ") });
+  if (name.trim() === "") return msg("sheetName.empty");
+  if (name.startsWith("'") || name.endsWith("'")) return msg("sheetName.apostrophe");
+  if (name.length > 31) return msg("sheetName.tooLong");
   return undefined;
 }
 
-const damaged = (e: unknown): { zh: string; en: string } => {
-  if (e instanceof XmlError) return { zh: "XML 格式错误", en: `malformed XML: ${e.message}` };
-  if (e instanceof ZipDamaged) return { zh: "压缩数据损坏", en: `damaged zip data: ${e.message}` };
+const damaged = (e: unknown): MessageData => {
+  if (e instanceof XmlError) return msg("readDetail.malformedXml", { why: e.message });
+  if (e instanceof ZipDamaged) return msg("readDetail.damagedZip", { why: e.message });
   throw e;
 };
 
@@ -623,10 +624,10 @@ export function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], name: 
     try {
       return parse(decodeXml(pkg.read(part)));
     } catch (e) {
-      if (e instanceof OverLimit) throw new WorkbookReadError("too-large", name, { zh: `${part} 超过读取上限（${e.limit}）`, en: `${part} exceeds a read limit (${e.limitEn})` });
-      if (e instanceof PartMissing) throw new WorkbookReadError("not-a-workbook", name, { zh: "压缩包中没有 Excel 工作簿", en: "the zip holds no Excel workbook" });
+      if (e instanceof OverLimit) throw new WorkbookReadError("too-large", name, msg("readDetail.partOverLimit", { part, limit: e.limit }));
+      if (e instanceof PartMissing) throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.noWorkbookInZip"));
       const d = damaged(e);
-      throw new WorkbookReadError("not-a-workbook", name, { zh: `文件已损坏：${part} ${d.zh}`, en: `damaged: ${part}: ${d.en}` });
+      throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.partDamaged", { part, detail: d }));
     }
   };
 
@@ -636,7 +637,7 @@ export function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], name: 
     workbookPart = root.find((r) => r.type === "officeDocument" && pkg.has(r.part))?.part ?? workbookPart;
   }
   if (!pkg.has(workbookPart)) {
-    throw new WorkbookReadError("not-a-workbook", name, { zh: "压缩包中没有 Excel 工作簿", en: "the zip holds no Excel workbook" });
+    throw new WorkbookReadError("not-a-workbook", name, msg("readDetail.noWorkbookInZip"));
   }
   const workbook = wholePart(workbookPart, (t) => parseWorkbook(sc, t));
   const relsPart = relsPartOf(workbookPart);
@@ -647,7 +648,7 @@ export function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], name: 
   const strings = stringsPart ? wholePart(stringsPart, (t) => parseSharedStrings(sc, t, limits)) : [];
   const formats = stylesPart ? wholePart(stylesPart, (t) => parseStyles(sc, t)) : [];
   if (workbook.sheets.length === 0) {
-    throw new WorkbookReadError("empty", name, { zh: "工作簿中没有工作表", en: "the workbook has no sheets" });
+    throw new WorkbookReadError("empty", name, msg("readDetail.noSheets"));
   }
 
   const ctx: SheetContext = { strings, formats, dateStyles: formats.map((f) => f !== undefined && isDateFormat(f)), date1904: workbook.date1904 };
@@ -660,7 +661,7 @@ export function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], name: 
     const rel = entry.relId === undefined ? undefined : relById.get(entry.relId);
     const b = new SheetBuilder(budget);
     const odd = unusualName(entry.name);
-    if (odd) b.problem("sheet-name-unusual", undefined, undefined, odd);
+    if (odd) b.problem("sheet-name-unusual", undefined, undefined, { why: odd });
     const missing = (part: string) => SheetBuilder.unread(entry.name, entry.hidden, "sheet-part-missing", { part });
     if (!rel) return missing(entry.relId === undefined ? "r:id" : `${relsPart}#${entry.relId}`);
     // A chart sheet or a dialog sheet holds no cells: listed, with no rows.
@@ -671,9 +672,9 @@ export function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], name: 
     } catch (e) {
       b.release();
       if (e instanceof PartMissing) return missing(rel.part);
-      if (e instanceof OverLimit) return SheetBuilder.unread(entry.name, entry.hidden, "sheet-too-large", { limit: e.limit, limitEn: e.limitEn });
+      if (e instanceof OverLimit) return SheetBuilder.unread(entry.name, entry.hidden, "sheet-too-large", { limit: e.limit });
       const d = damaged(e);
-      return SheetBuilder.unread(entry.name, entry.hidden, "sheet-damaged", { detail: d.zh, detailEn: d.en });
+      return SheetBuilder.unread(entry.name, entry.hidden, "sheet-damaged", { detail: d });
     }
   });
   return { name, sheets };

@@ -370,6 +370,7 @@ export function decodeXstring(s: string): string {
 export function escapeXml(text: string): string {
   return text
     .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+    // eslint-disable-next-line no-control-regex -- the control characters XML cannot hold are exactly what this escapes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -5,6 +5,6 @@
 export function createWorker(): Worker {
   // tsconfig.json (jest, type checks) is CommonJS, where import.meta is not allowed; webpack's
   // ts-loader compiles this file as an ES module, where it is.
-  // @ts-ignore TS1343
+  // @ts-expect-error TS1343 (CommonJS type check only)
   return new Worker(new URL("./worker.ts", import.meta.url), { name: "indicators-engine" });
 }

@@ -16,16 +16,18 @@ import {
   writeSheets,
   type ActionOptions,
 } from "../excel/actions";
+import { appError } from "../core/errors";
 import { explanationKind } from "../excel/marks";
 import { officeSettings, type SettingsStore } from "../excel/record";
 import { excelRun, type ExcelRunner, type Progress } from "../excel/run";
-import { loadPlanFromJson, loadPlanFromWorkbook, type Plan } from "../core/plan";
-import { PLAN_SHEET, buildPlanSheet, buildTemplate } from "../core/template";
+import { asOfPeriod } from "../core/period";
+import { loadPlanFromJson, loadPlanFromWorkbook, type PlanLoad } from "../core/plan";
+import { PLAN_SHEET } from "../core/sheets";
+import { buildPlanSheet, buildTemplate } from "../core/template";
 import type { TableModel } from "../core/table";
 import type { HostInfo } from "../host";
 import type { EngineClient } from "./worker-client";
 import type { ExcelWorkspace, RunOptions, WrittenSheets } from "./workspace";
-import { asOfPeriod, summarise } from "./summary";
 
 /** Whether Office's theme is dark: its body background's luminance (Office.context.officeTheme, when the host has one). */
 function officeThemeIsDark(): boolean {
@@ -56,16 +58,16 @@ export function createExcelWorkspace(
   });
   const scopeOf = (scope: "workbook" | "sheet") => (scope === "sheet" ? "activeSheet" : "workbook");
 
-  /** The plan of a picked file: .json text, or an .xlsx read by the worker. */
-  const planFromFile = async (file: File, run: RunOptions): Promise<Plan> => {
-    if (/\.json$/i.test(file.name)) return loadPlanFromJson(await file.text(), file.name).plan;
+  /** The plan of a picked file, with its definition findings: .json text, or an .xlsx read by the worker. */
+  const planFromFile = async (file: File, run: RunOptions): Promise<PlanLoad> => {
+    if (/\.json$/i.test(file.name)) return loadPlanFromJson(await file.text(), file.name);
     const { model } = await (await engine()).request({ type: "read", name: file.name, bytes: await file.arrayBuffer() }, run);
-    return loadPlanFromWorkbook(model, file.name).plan;
+    return loadPlanFromWorkbook(model, file.name);
   };
 
   const write = async (tables: TableModel[]): Promise<WrittenSheets> => {
     const outcome = await writeSheets(excel, tables, { host, store, onConflict: "rename" });
-    if (outcome.status === "conflict") throw new Error("工作表名称冲突");
+    if (outcome.status === "conflict") throw appError("sheet-conflict");
     return { sheets: outcome.sheets, notices: outcome.notices };
   };
 
@@ -78,8 +80,8 @@ export function createExcelWorkspace(
       return (await validateActiveWorkbook(excel, { ...options(run), scope: scopeOf(scope), mark: false })).findings;
     },
 
-    async markFindings(findings, run) {
-      const marks = await markFindings(excel, findings, options(run));
+    async markFindings(findings, lang, run) {
+      const marks = await markFindings(excel, findings, { ...options(run), lang });
       return { marked: marks.cells, notes: marks.explanations !== "none", notices: marks.notices };
     },
 
@@ -117,10 +119,11 @@ export function createExcelWorkspace(
         includeWorkbook: request.useWorkbookSheets,
         // Never over a user's sheet of the same name without asking.
         onConflict: request.onConflict ?? "ask",
+        ...(request.lang ? { lang: request.lang } : {}),
       });
       return outcome.status === "conflict"
-        ? { ...summarise(outcome.result), conflicts: outcome.conflicts }
-        : { ...summarise(outcome.result), sheets: outcome.sheets, notices: outcome.notices };
+        ? { ...outcome.summary, conflicts: outcome.conflicts }
+        : { ...outcome.summary, sheets: outcome.sheets, notices: outcome.notices };
     },
 
     async loadPlan(run) {

@@ -3,13 +3,15 @@
  * work done in a Web Worker. Nothing is sent anywhere: files are read with File.arrayBuffer()
  * and results come back as downloads.
  */
-import type { Confirmation } from "../core/compile";
+import { mergeConfirmations, readConfirmations, type Confirmation, type ConfirmationDecision } from "../core/confirmations";
+import { appError, errorText } from "../core/errors";
 import type { Finding } from "../core/findings";
+import { messages } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
-import { PLAN_SHEET } from "../core/template";
+import { PLAN_SHEET } from "../core/sheets";
 import type { EngineClient } from "./worker-client";
 import type { PlanInput } from "./worker-protocol";
-import type { Download, MidtermSummary, OpenedFile, RunOptions, StandaloneWorkspace } from "./workspace";
+import { isAbort, type Download, type MidtermSummary, type OpenedFile, type RunOptions, type StandaloneWorkspace } from "./workspace";
 
 
 interface Entry extends OpenedFile {
@@ -18,14 +20,15 @@ interface Entry extends OpenedFile {
   model?: WorkbookModel;
   /** .json plan: its text. */
   text?: string;
+  /** The confirmations the workbook carries (its `_indicators` sheet). */
+  stored?: Confirmation[];
 }
 
 const isJson = (name: string) => /\.json$/i.test(name);
 
-/** Whether two confirmations are of the same finding (file, sheet, cell, kind). */
-function sameTarget(a: Confirmation, b: Pick<Confirmation, "file" | "sheet" | "cell" | "kind">): boolean {
-  return a.file === b.file && a.sheet === b.sheet && a.cell === b.cell && a.kind === b.kind;
-}
+/** The confirmation target of a finding of an opened file. */
+const targetOf = (f: Finding) => ({ file: f.file, sheet: f.sheet ?? "", kind: f.kind, ...(f.cell ? { cell: f.cell } : {}) });
+
 
 /** What the pane sees of an opened file. */
 function publicView({ name, role, sheets, carriesPlan }: Entry): OpenedFile {
@@ -34,29 +37,39 @@ function publicView({ name, role, sheets, carriesPlan }: Entry): OpenedFile {
 
 export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorkspace {
   let entries: Entry[] = [];
-  let confirmations: Confirmation[] = [];
+  /** The clerk's 情况属实 and 撤销确认 in this session, in order (they reach the files in marked copies). */
+  let decisions: ConfirmationDecision[] = [];
   let midterm: Uint8Array | undefined;
 
-  /** The plan file; without one, the plan the first district workbook carries (hasPlan). */
-  const plan = (): PlanInput => {
+  const planInput = (p: Entry): PlanInput =>
+    p.text !== undefined ? { kind: "json", name: p.name, text: p.text } : { kind: "workbook", model: p.model! };
+  /** The plan file; without one, each district workbook is checked against the plan it carries (hasPlan). */
+  const plan = (): PlanInput | undefined => {
+    const p = entries.find((e) => e.role === "plan");
+    if (p) return planInput(p);
+    if (!entries.some((e) => e.carriesPlan)) throw appError("need-plan");
+    return undefined;
+  };
+  /** A plan to build from (the plan file, else the first plan a district workbook carries). */
+  const onePlan = (): PlanInput => {
     const p = entries.find((e) => e.role === "plan") ?? entries.find((e) => e.carriesPlan);
-    if (!p) throw new Error("请先选择规划指标文件（工作簿或 .json）。");
-    return p.text !== undefined ? { kind: "json", name: p.name, text: p.text } : { kind: "workbook", model: p.model! };
+    if (!p) throw appError("need-plan");
+    return planInput(p);
   };
   const workbooks = (): WorkbookModel[] => {
     const list = entries.filter((e) => e.role === "submission").map((e) => e.model!);
-    if (list.length === 0) throw new Error("请先选择至少一个区县填报工作簿（.xlsx、.xlsm、.xls、.ods、.et）。");
+    if (list.length === 0) throw appError("need-submissions");
     return list;
   };
 
   const openOne = async (file: File, role: "plan" | "submission" | "auto", run: RunOptions): Promise<Entry> => {
     if (isJson(file.name)) {
-      if (role === "submission") throw new Error(`填报工作簿必须是工作簿文件（.xlsx、.xlsm、.xls、.ods、.et）：${file.name}`);
+      if (role === "submission") throw appError("submission-not-workbook", { file: file.name });
       const text = await file.text();
       try {
         JSON.parse(text);
       } catch {
-        throw new Error(`不是有效的 JSON 文件：${file.name}`);
+        throw appError("invalid-json-file", { file: file.name });
       }
       return { name: file.name, role: "plan", sheets: [], text };
     }
@@ -65,7 +78,7 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     const sheets = model.sheets.filter((s) => !s.hidden).map((s) => s.name);
     // A visible 规划指标 sheet makes a dropped workbook the plan (a template carries a hidden one).
     const detected = sheets.includes(PLAN_SHEET) ? "plan" : "submission";
-    const entry: Entry = { name: file.name, role: role === "auto" ? detected : role, sheets, bytes, model };
+    const entry: Entry = { name: file.name, role: role === "auto" ? detected : role, sheets, bytes, model, stored: readConfirmations(model) };
     if (entry.role === "submission" && model.sheets.some((s) => s.hidden && s.name === PLAN_SHEET)) entry.carriesPlan = true;
     return entry;
   };
@@ -74,7 +87,7 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     kind: "standalone",
 
     async openFiles(files, role, run = {}) {
-      const failures: string[] = [];
+      const failures: unknown[] = [];
       const opened: OpenedFile[] = [];
       for (const [i, file] of files.entries()) {
         run.onProgress?.({ done: i, total: files.length, label: file.name });
@@ -84,18 +97,19 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
           entries.push(entry);
           opened.push(publicView(entry));
         } catch (e) {
-          if (e instanceof Error && e.name === "AbortError") throw e;
-          failures.push(e instanceof Error ? e.message : String(e));
+          if (isAbort(e)) throw e;
+          failures.push(e);
         }
       }
       midterm = undefined;
-      if (failures.length > 0) throw new Error(failures.join("\n"));
+      // Each file's own error, rendered one per line in the pane's language (errorText).
+      if (failures.length > 0) throw new AggregateError(failures, failures.map((e) => errorText(e, "zh")).join("\n"));
       return opened;
     },
 
     removeFile(name) {
       entries = entries.filter((e) => e.name !== name);
-      confirmations = confirmations.filter((c) => c.file !== name);
+      decisions = decisions.filter((d) => d.file !== name);
       midterm = undefined;
     },
 
@@ -104,25 +118,34 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     sheet: (file, sheet) => entries.find((e) => e.name === file)?.model?.sheets.find((s) => s.name === sheet),
 
     async validate(_scope, run = {}) {
-      const { findings } = await engine.request({ type: "validate", plan: plan(), workbooks: workbooks(), confirmations }, run);
-      return findings;
+      const p = plan();
+      const { report } = await engine.request({ type: "validate", ...(p ? { plan: p } : {}), workbooks: workbooks(), decisions }, run);
+      return report.findings;
     },
 
     async confirm(finding: Finding, reason: string) {
-      if (!finding.sheet) throw new Error("只有工作表中的问题可以确认。");
-      const c: Confirmation = { file: finding.file, sheet: finding.sheet, kind: finding.kind, reason, ...(finding.cell ? { cell: finding.cell } : {}) };
-      confirmations = [...confirmations.filter((x) => !sameTarget(x, c)), c];
+      if (!finding.sheet) throw appError("confirm-needs-sheet");
+      if (reason.trim() === "") throw appError("reason-required");
+      decisions.push({ ...targetOf(finding), reason: reason.trim(), at: new Date().toISOString() });
       midterm = undefined;
     },
 
     async unconfirm(finding: Finding) {
-      confirmations = confirmations.filter((x) => !sameTarget(x, { file: finding.file, sheet: finding.sheet ?? "", cell: finding.cell, kind: finding.kind }));
+      decisions.push({ ...targetOf(finding), withdrawn: true });
       midterm = undefined;
     },
 
     async compile(request, run = {}): Promise<MidtermSummary> {
+      const p = plan();
       const { summary, bytes } = await engine.request(
-        { type: "compile", plan: plan(), workbooks: workbooks(), confirmations, ...(request.asOf ? { asOf: request.asOf } : {}) },
+        {
+          type: "compile",
+          ...(p ? { plan: p } : {}),
+          workbooks: workbooks(),
+          decisions,
+          lang: request.lang ?? "zh",
+          ...(request.asOf ? { asOf: request.asOf } : {}),
+        },
         run,
       );
       midterm = bytes;
@@ -130,20 +153,22 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     },
 
     async loadPlan(run = {}) {
-      return (await engine.request({ type: "plan", plan: plan() }, run)).view;
+      return (await engine.request({ type: "plan", plan: onePlan() }, run)).view;
     },
 
-    async markedCopy(file, findings, run = {}): Promise<Download> {
+    async markedCopy(file, findings, lang, run = {}): Promise<Download> {
       const entry = entries.find((e) => e.name === file);
-      if (!entry?.bytes) throw new Error(`没有打开工作簿：${file}`);
-      const { bytes } = await engine.request({ type: "mark", bytes: entry.bytes, findings }, run);
+      if (!entry?.bytes) throw appError("workbook-not-open", { file });
+      // What the clerk confirmed travels in the copy: the workbook's own confirmations with this session's decisions.
+      const confirmations = mergeConfirmations(entry.stored ?? [], decisions.filter((d) => d.file === file));
+      const { bytes } = await engine.request({ type: "mark", bytes: entry.bytes, findings, confirmations, lang }, run);
       // The copy keeps its package's kind: an .xlsm stays one (its macros are carried over).
       const extension = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
-      return { name: file.replace(/\.xls[xm]$/i, "") + `（已标记）${extension}`, bytes };
+      return { name: messages(lang).pane.markedCopyName({ name: file.replace(/\.xls[xm]$/i, ""), extension }), bytes };
     },
 
     async midtermWorkbook(): Promise<Download> {
-      if (!midterm) throw new Error("请先汇总。");
+      if (!midterm) throw appError("compile-first");
       return { name: "midterm.xlsx", bytes: midterm };
     },
 
@@ -153,7 +178,7 @@ export function createStandaloneWorkspace(engine: EngineClient): StandaloneWorks
     },
 
     async template(district, period): Promise<Download> {
-      const { bytes, name } = await engine.request({ type: "template", plan: plan(), district, ...(period ? { period } : {}) });
+      const { bytes, name } = await engine.request({ type: "template", plan: onePlan(), district, ...(period ? { period } : {}) });
       return { name, bytes };
     },
   };

@@ -2,6 +2,7 @@
  * The pane's side of the worker: requests as promises, progress to the caller, and cancel by
  * terminating the worker (a fresh one starts with the next request; requests carry all they need).
  */
+import { appError, CancelledError, fromErrorData } from "../core/errors";
 import type { RunOptions } from "./workspace";
 import type { WorkerEnvelope, WorkerMessage, WorkerRequest, WorkerResult } from "./worker-protocol";
 
@@ -11,11 +12,7 @@ interface Pending {
   run: RunOptions;
 }
 
-function abortError(): Error {
-  const e = new Error("已取消");
-  e.name = "AbortError";
-  return e;
-}
+const abortError = (): Error => new CancelledError();
 
 export class EngineClient {
   private worker: Worker | undefined;
@@ -62,11 +59,11 @@ export class EngineClient {
       }
       this.pending.delete(m.id);
       if (m.kind === "done") p.resolve(m.result);
-      else p.reject(new Error(m.message));
+      else p.reject(fromErrorData(m.error));
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault?.();
-      this.terminate(new Error(`后台计算出错：${event.message || "无法启动 Web Worker"}`));
+      this.terminate(appError("worker-failed", { detail: event.message || "Web Worker" }));
     };
     this.worker = worker;
     return worker;

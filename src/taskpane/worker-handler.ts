@@ -1,34 +1,27 @@
 /**
- * The worker's work, as one function of a request (no state): the same engine, reader, tables
- * and writer as the command line. worker.ts only wires it to postMessage; tests call it directly.
- * The .xlsx writer (ExcelJS) is imported when a workbook is written, so reading, validating and
- * marking never load it (webpack makes it a chunk of its own, as it does SheetJS for .xls/.ods).
+ * The worker's work, as one function of a request (no state): the use-case layer
+ * (src/core/check.ts), the same reader and writer as the command line. worker.ts only wires it
+ * to postMessage; tests call it directly. The .xlsx writer (ExcelJS) is imported when a workbook
+ * is written, so reading, validating and marking never load it (webpack makes it a chunk of its
+ * own, as it does SheetJS for .xls/.ods).
  */
-import { applyConfirmations, compile } from "../core/compile";
-import { emptyValidation, validateWorkbook, type ValidationResult } from "../core/validate";
-import { buildResultTables } from "../core/tables";
-import { readWorkbookBuffer } from "../files/read";
-import { markWorkbookBuffer } from "../files/mark";
-import type { Finding } from "../core/findings";
-import type { Plan } from "../core/plan";
-import type { PlanInput, WorkerRequest, WorkerResult } from "./worker-protocol";
-import type { PlanView, WorkProgress } from "./workspace";
-import { asOfPeriod, summarise } from "./summary";
+import { checkWorkbooks, compileWorkbooks } from "../core/check";
+import { asOfPeriod } from "../core/period";
+import { loadPlanFromJson, loadPlanFromWorkbook, type PlanLoad } from "../core/plan";
 import { buildPlanSheet, buildTemplate } from "../core/template";
-import { loadPlanFromJson, loadPlanFromWorkbook } from "../core/plan";
-
-/** The plan of a PlanInput, with its definition errors (the valid rows still load). */
-function planOf(input: PlanInput): { plan: Plan; errors: Finding[]; source: string } {
-  if (input.kind === "json") {
-    const { plan, findings } = loadPlanFromJson(input.text, input.name);
-    return { plan, errors: findings, source: input.name };
-  }
-  const { plan, findings } = loadPlanFromWorkbook(input.model, input.model.name);
-  return { plan, errors: findings, source: input.model.name };
-}
+import { markWorkbookBuffer } from "../files/mark";
+import { readWorkbookBuffer } from "../files/read";
+import type { PlanInput, WorkerRequest, WorkerResult } from "./worker-protocol";
+import type { WorkProgress } from "./workspace";
 
 /** The .xlsx writer, loaded on first use. */
 const writer = () => import("../files/write");
+
+/** The plan of a PlanInput, with its definition errors (the valid rows still load), and where it came from. */
+function planOf(input: PlanInput): PlanLoad & { source: string } {
+  if (input.kind === "json") return { ...loadPlanFromJson(input.text, input.name), source: input.name };
+  return { ...loadPlanFromWorkbook(input.model, input.model.name), source: input.model.name };
+}
 
 export async function handleRequest(req: WorkerRequest, progress: (p: WorkProgress) => void): Promise<WorkerResult> {
   switch (req.type) {
@@ -36,41 +29,40 @@ export async function handleRequest(req: WorkerRequest, progress: (p: WorkProgre
       return { type: "read", model: await readWorkbookBuffer(req.bytes, req.name) };
 
     case "validate": {
-      const { plan, errors } = planOf(req.plan);
-      const findings: Finding[] = [...errors];
-      req.workbooks.forEach((wb, i) => {
-        progress({ done: i, total: req.workbooks.length, label: wb.name });
-        findings.push(...validateWorkbook(plan, wb).findings);
+      const total = req.workbooks.length;
+      const report = checkWorkbooks({
+        plan: req.plan ? planOf(req.plan) : "carried",
+        workbooks: req.workbooks,
+        sessionConfirmations: req.decisions,
+        onWorkbook: (done, wb) => progress({ done, total, label: wb.name }),
       });
-      progress({ done: req.workbooks.length, total: req.workbooks.length });
-      return { type: "validate", findings: applyConfirmations(findings, req.confirmations) };
+      progress({ done: total, total });
+      return { type: "validate", report };
     }
 
     case "compile": {
-      const { plan, errors } = planOf(req.plan);
-      const asOf = asOfPeriod(req.asOf);
       const total = req.workbooks.length + 1;
-      // As the command line does: the plan's definition errors first, then each workbook's result.
-      const results: ValidationResult[] = [{ ...emptyValidation(), findings: errors }];
-      req.workbooks.forEach((wb, i) => {
-        progress({ done: i, total, label: wb.name });
-        results.push(validateWorkbook(plan, wb));
+      const { tables, views } = compileWorkbooks({
+        plan: req.plan ? planOf(req.plan) : "carried",
+        workbooks: req.workbooks,
+        sessionConfirmations: req.decisions,
+        asOf: asOfPeriod(req.asOf),
+        lang: req.lang,
+        onWorkbook: (done, wb) => progress({ done, total, label: wb.name }),
       });
-      const result = compile(plan, results, { ...(asOf ? { asOf } : {}), confirmations: req.confirmations });
       progress({ done: req.workbooks.length, total, label: "midterm.xlsx" });
       const { renderWorkbook } = await writer();
-      const bytes = await renderWorkbook(buildResultTables(result));
+      const bytes = await renderWorkbook(tables);
       progress({ done: total, total });
-      return { type: "compile", summary: summarise(result), bytes };
+      return { type: "compile", summary: views.summary, bytes };
     }
 
     case "mark":
-      return { type: "mark", bytes: await markWorkbookBuffer(req.bytes, req.findings) };
+      return { type: "mark", bytes: await markWorkbookBuffer(req.bytes, req.findings, { lang: req.lang, confirmations: req.confirmations }) };
 
     case "plan": {
-      const { plan, errors, source } = planOf(req.plan);
-      const view: PlanView = { source, indicators: plan.indicators, errors };
-      return { type: "plan", view };
+      const { plan, findings, source } = planOf(req.plan);
+      return { type: "plan", view: { source, indicators: plan.indicators, errors: findings } };
     }
 
     case "template": {

@@ -1,7 +1,9 @@
 /**
  * The Web Worker of standalone mode: reading, validation, compilation and marking run here so
- * that the page never freezes. All the work is in worker-handler.ts.
+ * that the page never freezes. All the work is in worker-handler.ts. An error crosses back as
+ * data (code and parameters), so the pane renders it in its own language.
  */
+import { toErrorData } from "../core/errors";
 import { handleRequest } from "./worker-handler";
 import type { WorkerEnvelope, WorkerMessage } from "./worker-protocol";
 
@@ -11,7 +13,9 @@ const scope = self as unknown as {
   postMessage(message: WorkerMessage, transfer: Transferable[]): void;
 };
 
-scope.onmessage = async (event: MessageEvent<WorkerEnvelope>) => {
+scope.onmessage = (event: MessageEvent<WorkerEnvelope>) => void answer(event);
+
+async function answer(event: MessageEvent<WorkerEnvelope>): Promise<void> {
   const { id, request } = event.data;
   const post = (m: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
   try {
@@ -19,6 +23,6 @@ scope.onmessage = async (event: MessageEvent<WorkerEnvelope>) => {
     const transfer = "bytes" in result && result.bytes instanceof Uint8Array ? [result.bytes.buffer] : [];
     post({ id, kind: "done", result }, transfer);
   } catch (e) {
-    post({ id, kind: "error", message: e instanceof Error ? e.message : String(e) });
+    post({ id, kind: "error", error: toErrorData(e) });
   }
-};
+}

@@ -4,10 +4,12 @@
  * Excel.run). Two implementations: inside Excel (excel-workspace.ts, over src/excel/actions)
  * and in a plain browser on .xlsx files (standalone-workspace.ts, over a Web Worker).
  */
+import { isCancelled } from "../core/errors";
 import type { Finding } from "../core/findings";
+import type { Lang, MessageData } from "../core/messages";
 import type { Indicator } from "../core/plan";
 import type { Sheet } from "../core/model";
-import type { Status } from "../core/evaluate";
+import type { MidtermRow, MidtermSummary as MidtermView } from "../core/views";
 import type { SheetConflict } from "../excel/write";
 
 /** A user's sheet (not created by the add-in) with a result sheet's name, and the free name beside it. */
@@ -25,11 +27,8 @@ export interface WorkProgress {
   label?: string;
 }
 
-/** Something a use-case tells the user about how it went (an older host, a renamed sheet …). */
-export interface UseCaseNotice {
-  message: string;
-  messageEn: string;
-}
+/** Something a use-case tells the user about how it went (an older host, a renamed sheet …): a message of the catalogue. */
+export type UseCaseNotice = MessageData;
 
 /** Passed to every long use-case: progress reports and cancellation. */
 export interface RunOptions {
@@ -37,37 +36,10 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export interface MidtermRow {
-  indicator: string;
-  name: string;
-  domain?: string;
-  unit: string;
-  /** 约束性 / 预期性. */
-  binding: boolean;
-  /** 目标值, in the indicator's unit. */
-  target: number;
-  actual: number | null;
-  /** Target progress as a fraction (0.5 = 50%), null when there is no value. */
-  progress: number | null;
-  status: Status;
-  /** 汇总方式 不汇总: no city value by design (its status is 无数据). */
-  notConsolidated?: boolean;
-  /** 约束性 and 滞后: 重点关注. */
-  attention: boolean;
-}
+export type { MidtermRow };
 
-/** What the pane shows after 汇总. */
-export interface MidtermSummary {
-  /** The report period the table is computed as of: "2018年6月" and "2018-06". */
-  asOf: string;
-  asOfKey: string;
-  /** Time progress as a fraction. */
-  timeProgress: number;
-  /** The draft paragraph on the whole (评估要点), in both languages. */
-  statement: { zh: string; en: string };
-  rows: MidtermRow[];
-  /** Findings behind the table (all submissions). */
-  findings: Finding[];
+/** What the pane shows after 汇总: the use-case layer's summary view, and inside Excel what was written. */
+export interface MidtermSummary extends MidtermView {
   /** Inside Excel: the sheets written into the workbook. */
   sheets?: string[];
   notices?: UseCaseNotice[];
@@ -119,6 +91,8 @@ export interface CompileRequest {
   useWorkbookSheets: boolean;
   /** Inside Excel: district workbooks picked as files (read in the pane). */
   files: File[];
+  /** Language of the result sheets (the pane's); default Chinese. */
+  lang?: Lang;
   /**
    * Inside Excel, a user's sheet with a result sheet's name: report it and write nothing
    * ("ask", default), replace it, or write beside it ("rename"). The add-in's own earlier
@@ -167,7 +141,7 @@ export interface ExcelWorkspace extends CommonWorkspace {
    * Marks exactly these findings' cells (fills, and notes where the host can), replacing the
    * earlier marks; a confirmed (情况属实) warning is left unmarked.
    */
-  markFindings(findings: readonly Finding[], run?: RunOptions): Promise<MarkOutcome>;
+  markFindings(findings: readonly Finding[], lang: Lang, run?: RunOptions): Promise<MarkOutcome>;
   /** Removes exactly the marks the add-in added, restoring earlier fills. */
   clearMarks(run?: RunOptions): Promise<UseCaseNotice[]>;
   /** Deletes exactly the result sheets the add-in wrote (never a user's sheet); returns their names. */
@@ -196,8 +170,11 @@ export interface StandaloneWorkspace extends CommonWorkspace {
   files(): OpenedFile[];
   /** A sheet of an opened workbook, for the preview grid. */
   sheet(file: string, sheet: string): Sheet | undefined;
-  /** The district workbook with fills and notes on its findings' cells; values unchanged. */
-  markedCopy(file: string, findings: Finding[], run?: RunOptions): Promise<Download>;
+  /**
+   * The district workbook with fills and notes (in `lang`) on its findings' cells and the
+   * session's 情况属实 in its `_indicators` sheet; values unchanged.
+   */
+  markedCopy(file: string, findings: Finding[], lang: Lang, run?: RunOptions): Promise<Download>;
   /** The mid-term workbook of the last compile (same content as the CLI's -o). */
   midtermWorkbook(run?: RunOptions): Promise<Download>;
   planSkeleton(): Promise<Download>;
@@ -206,7 +183,5 @@ export interface StandaloneWorkspace extends CommonWorkspace {
 
 export type Workspace = ExcelWorkspace | StandaloneWorkspace;
 
-/** The error a use-case throws when its AbortSignal fired (ours, or src/excel's CancelledError). */
-export function isAbort(e: unknown): boolean {
-  return e instanceof Error && (e.name === "AbortError" || e.name === "CancelledError");
-}
+/** The error a use-case throws when its AbortSignal fired. */
+export const isAbort = isCancelled;

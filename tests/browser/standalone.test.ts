@@ -13,6 +13,7 @@ import type { Server } from "node:http";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { main } from "../../src/cli/index";
+import { errorText, fromErrorData, type ErrorData } from "../../src/core/errors";
 import { readWorkbookBuffer } from "../../src/files/read";
 import { readWorkbookFile } from "../../src/files/read-node";
 import { loadPlanFromWorkbook } from "../../src/core/plan";
@@ -224,7 +225,7 @@ describe.each([350, 1280])("standalone task pane at %i px", (width) => {
     for (const row of result.evaluation.rows) {
       expect(await page.locator(`tr[data-indicator="${row.indicator.code}"] [data-status="${row.status}"]`).count()).toBe(1);
     }
-    expect(await page.getByTestId("statement").innerText()).toBe(overallStatement(result.evaluation, "2018年6月", "zh"));
+    expect(await page.getByTestId("statement").innerText()).toBe(overallStatement(result.evaluation, "zh"));
     await shot(page, "05-compile", width);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载 midterm.xlsx" }).click()]);
@@ -280,17 +281,17 @@ describe("the page's Web Worker reads with the same reader as the command line",
   });
   afterAll(() => page.close());
 
-  /** One request to a fresh worker; its result or its error message, as the pane gets them. */
+  /** One request to a fresh worker; its result or its error (as data), as the pane gets them. */
   const ask = (request: object) =>
     page.evaluate(
       ([script, req]) =>
-        new Promise<{ kind: string; result?: { model?: unknown; bytes?: number[] }; message?: string }>((resolve) => {
+        new Promise<{ kind: string; result?: { model?: unknown; bytes?: number[] }; error?: unknown }>((resolve) => {
           const worker = new Worker(script as string);
-          worker.onmessage = (e: MessageEvent<{ kind: string; result?: { model?: unknown; bytes?: Uint8Array }; message?: string }>) => {
+          worker.onmessage = (e: MessageEvent<{ kind: string; result?: { model?: unknown; bytes?: Uint8Array }; error?: unknown }>) => {
             if (e.data.kind === "progress") return;
             worker.terminate();
             const result = e.data.result && { ...e.data.result, bytes: e.data.result.bytes ? Array.from(e.data.result.bytes) : undefined };
-            resolve({ kind: e.data.kind, result, message: e.data.message });
+            resolve({ kind: e.data.kind, result, error: e.data.error });
           };
           const r = req as { bytes?: number[] };
           worker.postMessage({ id: 1, request: r.bytes ? { ...r, bytes: new Uint8Array(r.bytes).buffer } : r });
@@ -310,18 +311,59 @@ describe("the page's Web Worker reads with the same reader as the command line",
     },
   );
 
-  test("a file that is not a workbook: the reader's one-line Chinese error", async () => {
+  test("a file that is not a workbook: the reader's error as data, one line in either language", async () => {
     const got = await ask({ type: "read", name: "xxe.xlsx", bytes: bytesOf("reader/xxe.xlsx") });
-    expect(got).toMatchObject({ kind: "error", message: expect.stringMatching(/^不是可读取的工作簿（文件已损坏.*：xxe\.xlsx$/) });
+    expect(got).toMatchObject({ kind: "error", error: { code: "not-a-workbook", params: { file: "xxe.xlsx" } } });
+    const error = fromErrorData(got.error as ErrorData);
+    expect(errorText(error, "zh")).toMatch(/^不是可读取的工作簿（文件已损坏.*：xxe\.xlsx$/);
+    expect(errorText(error, "en")).toMatch(/^Not a readable workbook \(damaged: .*\): xxe\.xlsx$/);
   });
 
   test("a marked copy of an .xlsm made in the worker is the one the command line's code makes, macros and all", async () => {
     const findings = [makeFinding("not-a-number", { file: "macro.xlsm", sheet: "安吉县", cell: "D7" }, { name: "养老机构床位数", text: "abc" })];
-    const got = await ask({ type: "mark", bytes: bytesOf("reader/macro.xlsm"), findings });
+    const got = await ask({ type: "mark", bytes: bytesOf("reader/macro.xlsm"), findings, confirmations: [], lang: "zh" });
     expect(got.kind).toBe("done");
     const want = await markWorkbookBuffer(readFileSync(path.join(FIXTURES, "reader", "macro.xlsm")), findings);
     expect(Buffer.from(got.result!.bytes!).equals(Buffer.from(want))).toBe(true);
   });
+});
+
+test("a 情况属实 given in the page travels in the marked copy: the command line reports it confirmed, with the reason", async () => {
+  const expected = await cliFindings();
+  const page = await openPane(1280);
+  await openSamples(page);
+  await page.getByRole("button", { name: "校验所选文件" }).click();
+  await page.locator("button[data-finding]").first().waitFor();
+  const warning = expected.find((f) => f.severity === "warning" && f.sheet && f.cell)!;
+  const target = `${warning.sheet}!${warning.cell}`;
+  await page.getByRole("button", { name: `情况属实：${target}` }).first().click();
+  const reason = "该中心尚在建设，竣工验收后填报";
+  await page.getByRole("textbox", { name: "原因" }).fill(reason);
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByText(`已确认情况属实：${reason}`).waitFor();
+  await shot(page, "09-confirmed", 1280);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `下载带标记的 ${warning.file}` }).click()]);
+  const dir = mkdtempSync(path.join(tmpdir(), "pane-copy-"));
+  try {
+    const copy = path.join(dir, download.suggestedFilename());
+    await download.saveAs(copy);
+    // The command line, without the page: the finding is confirmed, with the reason and when.
+    let out = "";
+    await main(["node", "indicators", "validate", "--plan", PLAN, copy, "--format", "json"], {
+      out: (t) => void (out += t),
+      err: () => undefined,
+      isTTY: false,
+    });
+    const findings = (JSON.parse(out) as { findings: (CliFinding & { confirmed: { reason: string; at: string | null } | null })[] }).findings;
+    const confirmed = findings.filter((f) => f.confirmed);
+    expect(confirmed).toEqual([
+      expect.objectContaining({ sheet: warning.sheet, cell: warning.cell, category: warning.category, confirmed: { reason, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } }),
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  }
 });
 
 test("in Internet Explorer 11's webview (old Office) the built pane keeps its Chinese message and renders nothing over it", async () => {

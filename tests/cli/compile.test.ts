@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main, type CliIO } from "../../src/cli/index";
-import { CONFIRMATIONS_SHEET, confirmationRows } from "../../src/core/confirmations";
+import { confirmationRows } from "../../src/core/confirmations";
+import { CONFIRMATIONS_SHEET } from "../../src/core/sheets";
 
 const FIXTURES = join(__dirname, "../fixtures/compile");
 const INPUTS = ["plan.xlsx", "甲区.xlsx", "乙区.xlsx", "丙县.xlsx"];

@@ -57,7 +57,7 @@ test("--format json prints exactly the findings, absent parts as null; --lang en
   expect(Object.keys(doc)).toEqual(["findings"]);
   expect(doc.findings).toHaveLength(15);
   for (const f of doc.findings) {
-    expect(Object.keys(f)).toEqual(["file", "sheet", "cell", "indicator", "category", "severity", "message"]);
+    expect(Object.keys(f)).toEqual(["file", "sheet", "cell", "indicator", "category", "severity", "message", "confirmed"]);
   }
   expect(doc.findings[0]).toEqual({
     file: "rules.xlsx",
@@ -67,6 +67,7 @@ test("--format json prints exactly the findings, absent parts as null; --lang en
     category: "inconsistent",
     severity: "error",
     message: "其中项“养老机构床位数”(9500) 大于其合计“社会养老床位总数”(9400)",
+    confirmed: null,
   });
   expect(doc.findings.find((f: { category: string }) => f.category === "unknown-indicator").indicator).toBeNull();
   expect(doc.findings.find((f: { indicator: string }) => f.indicator === "T-07")).toMatchObject({ cell: null, category: "missing" });
@@ -131,6 +132,50 @@ describe("exit 2 with one Chinese line on stderr when input cannot be read", () 
     const r = await run(["validate", fixture("clean.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--plan");
+  });
+});
+
+describe("the command line's own messages: Chinese by default, English with --lang en", () => {
+  const cjk = /[\u4e00-\u9fff]/;
+
+  test("commander's errors (a missing argument, an unknown option or command) in Chinese, exit 2", async () => {
+    const missing = await run(["validate"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("错误：缺少必需的参数“files”");
+    expect(missing.err).not.toMatch(/missing required argument/);
+    expect((await run(["validate", "--bogus", fixture("clean.xlsx")])).err).toContain("错误：未知选项“--bogus”");
+    const typo = await run(["valdate", fixture("clean.xlsx")]);
+    expect(typo.err).toContain("错误：未知命令“valdate”");
+    expect(typo.err).toContain("是否要输入 validate");
+    expect((await run(["compile", fixture("clean.xlsx")])).err).toContain("错误：必须指定选项“--plan <file>”");
+  });
+
+  test("zod's words for a bad option value in Chinese; all of it in English with --lang en", async () => {
+    const zh = await run(["validate", "--plan", PLAN, "--format", "xml", fixture("clean.xlsx")]);
+    expect(zh.err).toMatch(/^选项 --format 的值无效：无效选项/);
+    const en = await run(["validate", "--plan", PLAN, "--format", "xml", "--lang", "en", fixture("clean.xlsx")]);
+    expect(en.err).toMatch(/^Invalid value of --format: Invalid option/);
+    expect(en.err).not.toMatch(cjk);
+    const missing = await run(["validate", "--lang", "en"]);
+    expect(missing.err).toContain("error: missing required argument 'files'");
+    expect(missing.err).not.toMatch(cjk);
+  });
+
+  test("an unreadable input in English names the file in English words", async () => {
+    const r = await run(["validate", "--plan", PLAN, "--lang", "en", join(tmp, "missing.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^File not found: .*missing\.xlsx\n$/);
+  });
+
+  test("the help in Chinese, and in English with --lang en", async () => {
+    const zh = await run(["validate", "--help"]);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(/^用法：/);
+    expect(zh.out).toContain("选项：");
+    expect(zh.out).toContain("（默认：table）");
+    const en = await run(["validate", "--help", "--lang", "en"]);
+    expect(en.out).toMatch(/^Usage:/);
+    expect(en.out).not.toMatch(/默认|选项/);
   });
 });
 

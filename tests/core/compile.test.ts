@@ -4,8 +4,12 @@
  * end on the LibreOffice-made workbooks of tests/fixtures/compile.
  */
 import { join } from "node:path";
-import { applyConfirmations, compile, CompileError, evaluationJson, resolveDuplicates } from "../../src/core/compile";
-import { makeFinding } from "../../src/core/findings";
+import { compile, resolveDuplicates } from "../../src/core/compile";
+import { applyConfirmations } from "../../src/core/confirmations";
+import { AppError } from "../../src/core/errors";
+import { findingMessage, makeFinding } from "../../src/core/findings";
+import { msg } from "../../src/core/messages";
+import { evaluationJson } from "../../src/core/views";
 import type { Indicator, Plan } from "../../src/core/plan";
 import { loadPlanFromWorkbook } from "../../src/core/plan";
 import type { Submission } from "../../src/core/submission";
@@ -73,7 +77,7 @@ describe("compile on results in memory", () => {
       submissions: [],
       findings: [noPeriod],
       values: [],
-      excluded: [{ district: "甲区", indicator: "A", reason: noPeriod.message, reasonEn: noPeriod.messageEn, file: "甲区.xlsx", sheet: "甲区(旧)" }],
+      excluded: [{ district: "甲区", indicator: "A", reason: findingMessage(noPeriod), file: "甲区.xlsx", sheet: "甲区(旧)" }],
     };
     const r = compile(plan, [readable, unreadable]);
     expect(r.evaluation.rows[0].actual).toBe(30);
@@ -112,7 +116,7 @@ describe("compile on results in memory", () => {
       submissions: [],
       findings: [makeFinding("no-period", { file: "丙县.xlsx", sheet: "丙县", district: "丙县" }, { text: "" })],
       values: [],
-      excluded: [{ district: "丙县", indicator: "A", reason: "结构问题", reasonEn: "Structure", file: "丙县.xlsx", sheet: "丙县" }],
+      excluded: [{ district: "丙县", indicator: "A", reason: msg("category.structure"), file: "丙县.xlsx", sheet: "丙县" }],
     };
     const r = compile(plan, [result("甲区.xlsx", "甲区", "甲区", P(2018, 6), 1), unreadable]);
     expect(r.completeness.missing).toEqual(["乙区"]);
@@ -122,7 +126,7 @@ describe("compile on results in memory", () => {
   test("an explicit asOf wins; without submissions it is required", () => {
     const r = compile(plan, [result("甲区.xlsx", "甲区", "甲区", P(2018, 6), 1)], { asOf: P(2017, 12) });
     expect(r.evaluation.timeProgress).toBe(0.4);
-    expect(() => compile(plan, [])).toThrow(CompileError);
+    expect(() => compile(plan, [])).toThrow(AppError);
     expect(compile(plan, [], { asOf: P(2018, 6) }).evaluation.rows[0].status).toBe("no-data");
   });
 
@@ -130,14 +134,14 @@ describe("compile on results in memory", () => {
     const f1 = makeFinding("placeholder-text", { file: "a.xlsx", sheet: "甲区", cell: "E7" }, { match: "x", context: "x" });
     const f2 = makeFinding("placeholder-text", { file: "a.xlsx", sheet: "甲区", cell: "E8" }, { match: "x", context: "x" });
     const out = applyConfirmations([f1, f2], [{ sheet: "甲区", cell: "E8", reason: "确为0家，已核实" }]);
-    expect(out.map((f) => f.confirmation)).toEqual([undefined, "确为0家，已核实"]);
-    expect(f2.confirmation).toBeUndefined(); // not mutated
+    expect(out.map((f) => f.confirmed)).toEqual([undefined, { reason: "确为0家，已核实" }]);
+    expect(f2.confirmed).toBeUndefined(); // not mutated
     expect(out[1].severity).toBe("warning");
   });
 
   test("the JSON shape: numbers as numbers, fractions, status words, asOf as yyyy-mm", () => {
     const r = compile(plan, [result("甲区.xlsx", "甲区", "甲区", P(2018, 6), 50)]);
-    const json = JSON.parse(JSON.stringify(evaluationJson(r)));
+    const json = JSON.parse(JSON.stringify(evaluationJson(r, "zh")));
     expect(json).toEqual({
       asOf: "2018-06",
       timeProgress: 0.5,

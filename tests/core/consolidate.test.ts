@@ -1,4 +1,5 @@
 import { consolidate, districtsOf, type CityValue } from "../../src/core/consolidate";
+import { msg, render, type MessageData } from "../../src/core/messages";
 import type { Aggregate, Indicator, Plan } from "../../src/core/plan";
 import type { DistrictValue, ExcludedValue } from "../../src/core/validate";
 
@@ -22,9 +23,13 @@ function value(district: string, code: string, v: number, period = JUNE_2018): D
   return { district, indicator: code, value: v, period, file: `${district}.xlsx`, sheet: district, cell: "D5" };
 }
 
-function excluded(district: string, code: string, reason: string): ExcludedValue {
-  return { district, indicator: code, reason, reasonEn: `en: ${reason}`, file: `${district}.xlsx`, sheet: district, cell: "D5" };
+/** A value left out, with a reason that names `text`. */
+function excluded(district: string, code: string, text: string): ExcludedValue {
+  return { district, indicator: code, reason: msg("reason.notANumber", { text }), file: `${district}.xlsx`, sheet: district, cell: "D5" };
 }
+
+const zh = (m: MessageData | undefined): string | undefined => (m ? render(m, "zh") : undefined);
+const en = (m: MessageData | undefined): string | undefined => (m ? render(m, "en") : undefined);
 
 function cityValue(plan: Plan, values: DistrictValue[], ex: ExcludedValue[] = [], code = plan.indicators[0].code): CityValue {
   const found = consolidate(plan, values, ex).cityValues.find((c) => c.indicator === code);
@@ -56,7 +61,7 @@ describe("consolidate: sum and mean", () => {
     );
     expect(c.value).toBe(30);
     expect(c.used).toEqual(["吴兴区", "南浔区"]);
-    expect(c.excluded).toEqual([{ district: "德清县", reason: "占位符“x”", reasonEn: "en: 占位符“x”" }]);
+    expect(c.excluded).toEqual([{ district: "德清县", reason: msg("reason.notANumber", { text: "占位符“x”" }) }]);
     expect(c.perDistrict["德清县"]).toBeNull();
   });
 
@@ -90,15 +95,15 @@ describe("consolidate: min and max follow the literal smallest / largest value",
   test("最小 of a 正向 indicator: the smallest value, the worst district", () => {
     const c = cityValue({ indicators: [indicator("A", { kind: "min" }, { direction: "up" })] }, values);
     expect(c.value).toBe(7);
-    expect(c.note?.zh).toContain("南浔区");
-    expect(c.note?.zh).toContain("最差");
-    expect(c.note?.en).toContain("worst");
+    expect(zh(c.note)).toContain("南浔区");
+    expect(zh(c.note)).toContain("最差");
+    expect(en(c.note)).toContain("worst");
   });
 
   test("最小 of a 逆向 indicator: still the smallest value, which is the best district", () => {
     const c = cityValue({ indicators: [indicator("A", { kind: "min" }, { direction: "down" })] }, values);
     expect(c.value).toBe(7);
-    expect(c.note?.zh).toContain("最好");
+    expect(zh(c.note)).toContain("最好");
   });
 
   test("最大 of a 正向 indicator is the best district, of a 逆向 one the worst", () => {
@@ -106,14 +111,14 @@ describe("consolidate: min and max follow the literal smallest / largest value",
     const down = cityValue({ indicators: [indicator("A", { kind: "max" }, { direction: "down" })] }, values);
     expect(up.value).toBe(30);
     expect(down.value).toBe(30);
-    expect(up.note?.zh).toContain("德清县");
-    expect(up.note?.zh).toContain("最好");
-    expect(down.note?.zh).toContain("最差");
+    expect(zh(up.note)).toContain("德清县");
+    expect(zh(up.note)).toContain("最好");
+    expect(zh(down.note)).toContain("最差");
   });
 
   test("ties name every district at the extreme", () => {
     const c = cityValue({ indicators: [indicator("A", { kind: "max" })] }, [...values, value("长兴县", "A", 30)]);
-    expect(c.note?.zh).toContain("德清县、长兴县");
+    expect(zh(c.note)).toContain("德清县、长兴县");
   });
 });
 
@@ -128,7 +133,7 @@ describe("consolidate: 不汇总", () => {
     expect(c.used).toEqual([]);
     expect(c.perDistrict).toEqual({ 吴兴区: 3, 南浔区: 4, 德清县: null });
     expect(c.excluded.map((e) => e.district)).toEqual(["德清县"]);
-    expect(c.note?.zh).toBe("不汇总，仅分区县报告");
+    expect(zh(c.note)).toBe("不汇总，仅分区县报告");
   });
 });
 
@@ -147,7 +152,7 @@ describe("consolidate: weighted mean", () => {
     ]);
     expect(c.value).toBeCloseTo((90 * 1000 + 60 * 3000) / (1000 + 3000), 12);
     expect(c.used).toEqual(["吴兴区", "南浔区"]);
-    expect(c.note?.zh).toContain("户籍人口");
+    expect(zh(c.note)).toContain("户籍人口");
   });
 
   test("a district lacking the weight is left out, named, and the note counts it", () => {
@@ -166,16 +171,16 @@ describe("consolidate: weighted mean", () => {
     expect(c.perDistrict["德清县"]).toBe(10);
     const byDistrict = Object.fromEntries(c.excluded.map((e) => [e.district, e]));
     expect(Object.keys(byDistrict)).toEqual(["德清县", "长兴县"]);
-    expect(byDistrict["德清县"].reason).toContain("缺少权重指标“户籍人口”（POP）");
-    expect(byDistrict["长兴县"].reason).toContain("人口填了占位符“x万人”");
-    expect(byDistrict["德清县"].reasonEn).toMatch(/weight/);
-    expect(c.note?.zh).toContain("2 个区县缺少权重");
+    expect(zh(byDistrict["德清县"].reason)).toContain("缺少权重指标“户籍人口”（POP）");
+    expect(zh(byDistrict["长兴县"].reason)).toContain("人口填了占位符“x万人”");
+    expect(en(byDistrict["德清县"].reason)).toMatch(/weight/);
+    expect(zh(c.note)).toContain("2 个区县缺少权重");
   });
 
   test("weights summing to 0 give no value, with the reason", () => {
     const c = cityValue(plan, [value("吴兴区", "RATE", 90), value("吴兴区", "POP", 0)]);
     expect(c.value).toBeNull();
-    expect(c.note?.zh).toContain("权重合计为 0");
+    expect(zh(c.note)).toContain("权重合计为 0");
   });
 });
 
@@ -197,7 +202,7 @@ describe("consolidate: ratio", () => {
     expect(c.value).not.toBeCloseTo((50 + 80) / 2, 3);
     expect(c.perDistrict).toEqual({ 吴兴区: 50, 南浔区: 80 });
     expect(c.used).toEqual(["吴兴区", "南浔区"]);
-    expect(c.note?.zh).toContain("比值按同时报送分子和分母的 2 个区县计算");
+    expect(zh(c.note)).toContain("比值按同时报送分子和分母的 2 个区县计算");
   });
 
   test("a district missing a component is left out of the ratio and the table says so", () => {
@@ -214,18 +219,18 @@ describe("consolidate: ratio", () => {
     expect(c.value).toBeCloseTo(((500 + 2400 + 700) / (10000 + 30000 + 17000)) * 1000, 12);
     expect(c.used).toEqual(["吴兴区", "南浔区", "长兴县"]);
     expect(c.excluded.map((e) => e.district)).toEqual(["德清县", "安吉县"]);
-    expect(c.excluded[0].reason).toContain("缺少分母指标“老年人口数”（RK-01）");
-    expect(c.excluded[1].reason).toContain("缺少分子指标“社会养老床位数”（YL-02）");
-    expect(c.excluded[1].reason).toContain("分母指标“老年人口数”（RK-01）的值未计入：老年人口为空");
+    expect(zh(c.excluded[0].reason)).toContain("缺少分母指标“老年人口数”（RK-01）");
+    expect(zh(c.excluded[1].reason)).toContain("缺少分子指标“社会养老床位数”（YL-02）");
+    expect(zh(c.excluded[1].reason)).toContain("分母指标“老年人口数”（RK-01）的值未计入：“老年人口为空”");
     expect(c.perDistrict["德清县"]).toBe(61);
-    expect(c.note?.zh).toContain("3 个区县");
+    expect(zh(c.note)).toContain("3 个区县");
   });
 
   test("a denominator summing to 0 gives no value, with the reason", () => {
     const c = cityValue(plan, [value("吴兴区", "YL-02", 5), value("吴兴区", "RK-01", 0)]);
     expect(c.value).toBeNull();
-    expect(c.note?.zh).toContain("分母合计为 0");
-    expect(c.note?.en).toContain("denominator sums to 0");
+    expect(zh(c.note)).toContain("分母合计为 0");
+    expect(en(c.note)).toContain("denominator sums to 0");
   });
 });
 

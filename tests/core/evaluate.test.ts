@@ -1,9 +1,10 @@
 import { consolidate } from "../../src/core/consolidate";
+import { render } from "../../src/core/messages";
 import {
   evaluate,
   meetsTarget,
   status,
-  STATUS_INFO,
+  STATUS_STYLE,
   statusText,
   isNotConsolidated,
   targetProgress,
@@ -144,11 +145,11 @@ describe("status (评价)", () => {
   });
 
   test("labels and styles", () => {
-    expect(STATUS_INFO.met.zh).toBe("已完成");
-    expect(STATUS_INFO["on-track"].zh).toBe("符合进度");
-    expect(STATUS_INFO.behind.zh).toBe("滞后");
-    expect(STATUS_INFO["no-data"].zh).toBe("无数据");
-    expect(STATUS_INFO.behind.style).toBe("status-behind");
+    expect(statusText("met", false, "zh")).toBe("已完成");
+    expect(statusText("on-track", false, "zh")).toBe("符合进度");
+    expect(statusText("behind", false, "zh")).toBe("滞后");
+    expect(statusText("no-data", false, "zh")).toBe("无数据");
+    expect(STATUS_STYLE.behind).toBe("status-behind");
   });
 
   test("meetsTarget follows the direction", () => {
@@ -207,7 +208,7 @@ describe("evaluate", () => {
     expect(row("SW-02").attention).toBe(false);
     expect(row("SW-01").status).toBe("no-data");
     expect(row("SW-01").perDistrict).toEqual({ 吴兴区: 1, 南浔区: 1 });
-    expect(row("SW-01").note?.zh).toBe("不汇总，仅分区县报告");
+    expect(render(row("SW-01").note!, "zh")).toBe("不汇总，仅分区县报告");
   });
 
   test("time progress per row and for the plan's common period", () => {

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import {
   comparePeriods,
-  formatPeriod,
   isDateFormat,
   parsePeriod,
   parsePeriodCell,
   periodEnd,
 } from "../../src/core/period";
+import { formatPeriod } from "../../src/core/format";
 
 describe("parsePeriod: the spellings of §2", () => {
   test.each([
@@ -179,7 +179,7 @@ describe("periodEnd, comparePeriods, formatPeriod", () => {
 
   test("comparePeriods orders by year, then month", () => {
     const ps = ["2018年下半年", "2017年", "2018-06", "2018Q1", "2019年1月"].map((t) => parsePeriod(t)!);
-    expect(ps.sort(comparePeriods).map(formatPeriod)).toEqual(["2017年12月", "2018年3月", "2018年6月", "2018年12月", "2019年1月"]);
+    expect(ps.sort(comparePeriods).map((p) => formatPeriod(p))).toEqual(["2017年12月", "2018年3月", "2018年6月", "2018年12月", "2019年1月"]);
     expect(comparePeriods(parsePeriod("2018年上半年")!, parsePeriod("2018-06")!)).toBe(0);
   });
 

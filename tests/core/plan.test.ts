@@ -1,3 +1,4 @@
+import { findingText } from "../../src/core/messages";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -13,7 +14,7 @@ import {
   type Indicator,
   type Plan,
 } from "../../src/core/plan";
-import { aggregateText } from "../../src/core/template";
+import { aggregateText } from "../../src/core/plan";
 import { readWorkbookFile } from "../../src/files/read-node";
 
 const PLAN_DIR = join(__dirname, "..", "fixtures", "plan");
@@ -162,7 +163,7 @@ describe("invalid definition rows (plan-invalid.xlsx)", () => {
   });
 
   test("each invalid row is reported on its cell, with the column and the reason, in sheet order", () => {
-    const got = load.findings.map((f) => [f.cell, f.indicator ?? null, f.message]);
+    const got = load.findings.map((f) => [f.cell, f.indicator ?? null, findingText(f, "zh")]);
     const expected: [string, string | null, RegExp][] = [
       ["A3", null, /^规划定义第 3 行“指标编码”列无效：不能为空$/],
       ["B4", "BAD-02", /第 4 行“指标名称”列无效：不能为空$/],
@@ -207,7 +208,7 @@ describe("invalid definition rows (plan-invalid.xlsx)", () => {
         category: "structure",
         severity: "error",
       });
-      expect(f.messageEn).toMatch(/^Plan definition row \d+, column “.+” is invalid: /);
+      expect(findingText(f, "en")).toMatch(/^Plan definition row \d+, column “.+” is invalid: /);
     }
   });
 });
@@ -216,7 +217,7 @@ describe("plans that cannot be used say why", () => {
   test("no header row (plan-no-header.xlsx)", async () => {
     const load = await loadXlsx("plan-no-header.xlsx");
     expect(load.plan.indicators).toEqual([]);
-    expect(load.findings.map((f) => [f.kind, f.category, f.sheet, f.message])).toEqual([
+    expect(load.findings.map((f) => [f.kind, f.category, f.sheet, findingText(f, "zh")])).toEqual([
       [
         "plan-no-header",
         "structure",
@@ -230,7 +231,8 @@ describe("plans that cannot be used say why", () => {
     const wb = await readWorkbookFile(join(__dirname, "..", "fixtures", "files", "cells.xlsx"));
     const load = loadPlanFromWorkbook(wb);
     expect(load.plan.indicators).toEqual([]);
-    expect(load.findings).toMatchObject([{ kind: "plan-no-sheet", file: "cells.xlsx", message: "工作簿中没有“规划指标”工作表" }]);
+    expect(load.findings).toMatchObject([{ kind: "plan-no-sheet", file: "cells.xlsx" }]);
+    expect(findingText(load.findings[0], "zh")).toBe("工作簿中没有“规划指标”工作表");
   });
 
   test("a header without a required column names each missing column once, not every row", () => {
@@ -241,7 +243,7 @@ describe("plans that cannot be used say why", () => {
     ]);
     const load = loadPlanFromSheet(sheet, "p.xlsx");
     expect(load.plan.indicators).toEqual([]);
-    expect(load.findings.map((f) => f.message)).toEqual([
+    expect(load.findings.map((f) => findingText(f, "zh"))).toEqual([
       "规划指标表缺少必需的列“目标年”（targetYear），无法读取指标",
       "规划指标表缺少必需的列“目标值”（target），无法读取指标",
     ]);
@@ -288,7 +290,7 @@ describe("loadPlanFromJson", () => {
       "p.json",
     );
     expect(load.plan.indicators.map((i) => i.code)).toEqual(["A-1"]);
-    expect(load.findings.map((f) => [f.cell, f.sheet, f.indicator, f.message])).toEqual([
+    expect(load.findings.map((f) => [f.cell, f.sheet, f.indicator, findingText(f, "zh")])).toEqual([
       [undefined, undefined, "A-2", "规划定义第 2 行“target”列无效：“很多”不是数字"],
       [undefined, undefined, "A-3", "规划定义第 3 行“partOf”列无效：包含于“Z-9”不是规划中的有效指标"],
       [undefined, undefined, undefined, "规划定义第 4 行“unit”列无效：应为文字或数字"],
@@ -298,13 +300,14 @@ describe("loadPlanFromJson", () => {
   test("a missing required key is named by its English alias", () => {
     const { code: _omit, ...noCode } = row;
     const load = loadPlanFromJson([noCode], "p.json");
-    expect(load.findings.map((f) => f.message)).toEqual(["规划定义第 1 行“code”列无效：不能为空"]);
+    expect(load.findings.map((f) => findingText(f, "zh"))).toEqual(["规划定义第 1 行“code”列无效：不能为空"]);
   });
 
   test("text that is not JSON, and JSON of the wrong shape", () => {
     const bad = loadPlanFromJson("{ indicators: [", "p.json");
     expect(bad.plan.indicators).toEqual([]);
-    expect(bad.findings).toMatchObject([{ kind: "plan-invalid-file", category: "structure", message: "规划文件无法读取：不是有效的 JSON" }]);
+    expect(bad.findings).toMatchObject([{ kind: "plan-invalid-file", category: "structure" }]);
+    expect(findingText(bad.findings[0], "zh")).toBe("规划文件无法读取：不是有效的 JSON");
     for (const shape of [{ rows: [] }, 42, "\"text\"", null]) {
       const load = loadPlanFromJson(shape, "p.json");
       expect(load.findings.map((f) => f.kind)).toEqual(["plan-invalid-file"]);

@@ -2,6 +2,7 @@
  * Finding and reading district submissions (reporting-conventions §2) on LibreOffice-made
  * workbooks: tests/fixtures/validate/detect.fods → detect.xlsx.
  */
+import { findingText } from "../../src/core/messages";
 import type { WorkbookModel } from "../../src/core/model";
 import type { Plan } from "../../src/core/plan";
 import { findSubmissions, matchIndicator, planIndex, type Detection, type Submission } from "../../src/core/submission";
@@ -132,7 +133,7 @@ test("structure findings: table without 填报单位, 填报单位 without table
     { sheet: "长兴县", kind: "no-period", category: "structure", severity: "error", cell: undefined, district: "长兴县" },
     { sheet: "安吉县", kind: "no-period", category: "structure", severity: "error", cell: "B2", district: "安吉县" },
   ]);
-  expect(detection.findings[3].message).toContain("明年");
+  expect(findingText(detection.findings[3], "zh")).toContain("明年");
   expect(detection.findings.every((f) => f.file === "detect.xlsx")).toBe(true);
 });
 

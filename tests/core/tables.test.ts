@@ -19,7 +19,7 @@ beforeAll(async () => {
   const results = [];
   for (const name of ["甲区.xlsx", "乙区.xlsx", "丙县.xlsx"]) results.push(validateWorkbook(plan, await readWorkbookFile(join(dir, name))));
   result = compile(plan, results);
-  result.findings[0] = { ...result.findings[0], confirmation: "已核实，情况属实" };
+  result.findings[0] = { ...result.findings[0], confirmed: { reason: "已核实，情况属实" } };
 });
 
 const values = (row: (TableCell | null)[]) => row.map((c) => c?.value ?? null);

@@ -2,6 +2,7 @@
  * Validation rules and the validate use-case (reporting-conventions §6) on LibreOffice-made
  * workbooks (tests/fixtures/validate/*.fods → .xlsx) and on the samples in examples/.
  */
+import { findingText, render } from "../../src/core/messages";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATEGORIES, FINDING_KINDS, type FindingKind } from "../../src/core/findings";
@@ -46,18 +47,18 @@ describe("rules.xlsx: one submission with a defect of every category", () => {
   test("every finding carries file, sheet and district; messages in Chinese and English", () => {
     for (const f of result.findings) {
       expect(f).toMatchObject({ file: "rules.xlsx", sheet: "测试区", district: "测试区" });
-      expect(f.message).not.toMatch(/\{\w+\}/);
-      expect(f.messageEn).not.toMatch(/\{\w+\}/);
+      expect(findingText(f, "zh")).not.toMatch(/\{\w+\}/);
+      expect(findingText(f, "en")).not.toMatch(/\{\w+\}/);
     }
     const byKind = (k: FindingKind) => result.findings.find((f) => f.kind === k)!;
-    expect(byKind("part-exceeds-total").message).toBe("其中项“养老机构床位数”(9500) 大于其合计“社会养老床位总数”(9400)");
-    expect(byKind("above-max").message).toContain("105");
-    expect(byKind("below-min").message).toContain("下限 0");
-    expect(byKind("duplicate-different").message).toContain("120 与 100");
-    expect(byKind("duplicate-different").message).toContain("D17");
-    expect(byKind("unit-mismatch").message).toContain("“张”");
-    expect(byKind("placeholder-text").message).toContain("x%");
-    expect(byKind("unknown-indicator").message).toContain("Z-99 不存在的指标");
+    expect(findingText(byKind("part-exceeds-total"), "zh")).toBe("其中项“养老机构床位数”(9500) 大于其合计“社会养老床位总数”(9400)");
+    expect(findingText(byKind("above-max"), "zh")).toContain("105");
+    expect(findingText(byKind("below-min"), "zh")).toContain("下限 0");
+    expect(findingText(byKind("duplicate-different"), "zh")).toContain("120 与 100");
+    expect(findingText(byKind("duplicate-different"), "zh")).toContain("D17");
+    expect(findingText(byKind("unit-mismatch"), "zh")).toContain("“张”");
+    expect(findingText(byKind("placeholder-text"), "zh")).toContain("x%");
+    expect(findingText(byKind("unknown-indicator"), "zh")).toContain("Z-99 不存在的指标");
   });
 
   test("values: usable numbers only; a warning does not block its value; equal duplicates count once", () => {
@@ -72,11 +73,13 @@ describe("rules.xlsx: one submission with a defect of every category", () => {
   test("excluded: every other indicator, with the reason of its first error", () => {
     const excluded = Object.fromEntries(result.excluded.map((e) => [e.indicator, e]));
     expect(Object.keys(excluded).sort()).toEqual(["T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-08", "T-09", "T-11", "T-12"]);
-    expect(excluded["T-02"].reason).toMatch(/^前后矛盾：/);
-    expect(excluded["T-07"]).toMatchObject({ reason: expect.stringMatching(/^缺报：/), reasonEn: expect.stringMatching(/^Missing: /) });
+    expect(render(excluded["T-02"].reason, "zh")).toMatch(/^前后矛盾：/);
+    expect(render(excluded["T-07"].reason, "zh")).toMatch(/^缺报：/);
+    expect(render(excluded["T-07"].reason, "en")).toMatch(/^Missing: /);
     expect(excluded["T-07"].cell).toBeUndefined();
     // duplicate-different: neither value counts; the reason is the duplicate finding.
-    expect(excluded["T-11"]).toMatchObject({ cell: "D18", reason: expect.stringMatching(/^重复填报：/) });
+    expect(excluded["T-11"].cell).toBe("D18");
+    expect(render(excluded["T-11"].reason, "zh")).toMatch(/^重复填报：/);
   });
 });
 
@@ -99,7 +102,7 @@ test("detect.xlsx: findings in workbook order; a no-period sheet leaves its dist
   expect(r.findings.every((f) => f.file === "其他名称.xlsx")).toBe(true);
   const changxing = r.excluded.filter((e) => e.district === "长兴县");
   expect(changxing).toHaveLength(plan.indicators.length);
-  expect(changxing[0].reason).toMatch(/^结构问题：缺少报告期/);
+  expect(render(changxing[0].reason, "zh")).toMatch(/^结构问题：缺少报告期/);
 });
 
 test("a workbook without any submission gives one no-submission finding", async () => {

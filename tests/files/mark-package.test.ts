@@ -4,6 +4,7 @@
  * and, when a part is added, [Content_Types].xml change; every other entry is copied as stored,
  * byte for byte — the macros of an .xlsm, a chart sheet, a pivot cache, the 1904 date system.
  */
+import { findingText } from "../../src/core/messages";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -87,9 +88,9 @@ describe("an .xlsm with macros, a chart sheet, a pivot cache, 1904 dates and a n
     expect(ws.getCell("H30").fill).toMatchObject({ pattern: "solid", fgColor: { argb: MARK_FILLS.error } });
     expect(ws.getCell("D5").fill).toEqual((await excel(original)).getWorksheet("安吉县")!.getCell("D5").fill);
     const d6 = noteText(ws.getCell("D6").note);
-    expect(d6).toMatch(/^王五:\n含新建的两家养老院\n【错误】“社会养老床位总数”的本期值“abc”不是数值$/);
-    expect(noteText(ws.getCell("D7").note)).toBe(`【提示】${findings[1].message}`);
-    expect(noteText(ws.getCell("H30").note)).toBe(`【错误】${findings[2].message}`);
+    expect(d6).toMatch(/^王五:\n含新建的两家养老院\n【指标校验】【错误】“社会养老床位总数”的本期值“abc”不是数值$/);
+    expect(noteText(ws.getCell("D7").note)).toBe(`【指标校验】【提示】${findingText(findings[1], "zh")}`);
+    expect(noteText(ws.getCell("H30").note)).toBe(`【指标校验】【错误】${findingText(findings[2], "zh")}`);
   });
 
   test("the note drawing gains one hidden note shape per new note, after the existing one", () => {
@@ -127,7 +128,7 @@ describe("a workbook without notes (LibreOffice-made)", () => {
     expect(await readWorkbookBuffer(marked, "clean.xlsx")).toEqual(await readWorkbookBuffer(original, "clean.xlsx"));
     const ws = (await excel(marked)).getWorksheet("安吉县")!;
     expect(ws.getCell("Z40").fill).toMatchObject({ fgColor: { argb: MARK_FILLS.warning } });
-    expect(noteText(ws.getCell("A4").note)).toMatch(/^【错误】/);
+    expect(noteText(ws.getCell("A4").note)).toMatch(/^【指标校验】【错误】/);
   });
 });
 

@@ -5,7 +5,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { readConfirmations } from "../../src/core/confirmations";
 import { findingsToMark, makeFinding, type Finding } from "../../src/core/findings";
+import { findingText } from "../../src/core/messages";
+import { CONFIRMATIONS_SHEET } from "../../src/core/sheets";
 import { a1 } from "../../src/core/model";
 import { readWorkbookBuffer } from "../../src/files/read";
 import { MARK_FILLS, markWorkbookBuffer } from "../../src/files/mark";
@@ -37,7 +40,7 @@ async function findingsFor(file: string, bytes: Uint8Array): Promise<Finding[]> 
   }
   // Two findings on one cell, one of them confirmed; a finding without a cell changes nothing.
   const first = model.sheets[0].name;
-  out.push({ ...makeFinding("missing-number", { file, sheet: first, cell: "A1" }, { match: "建成家", context: "建成家" }), confirmation: "已核实" });
+  out.push({ ...makeFinding("missing-number", { file, sheet: first, cell: "A1" }, { match: "建成家", context: "建成家" }), confirmed: { reason: "已核实" } });
   out.push(makeFinding("no-submission", { file }));
   return out;
 }
@@ -71,14 +74,15 @@ describe.each(files)("markWorkbookBuffer on %s", (file) => {
       const severity = onCell.some((f) => f.severity === "error") ? "error" : "warning";
       expect(cell.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: MARK_FILLS[severity] } });
       const note = typeof cell.note === "string" ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join("");
-      for (const f of onCell) expect(note).toContain(f.message);
-      for (const f of onCell) if (f.confirmation) expect(note).toContain(`情况属实：${f.confirmation}`);
+      expect(note.startsWith("【指标校验】")).toBe(true);
+      for (const f of onCell) expect(note).toContain(findingText(f, "zh"));
+      for (const f of onCell) if (f.confirmed) expect(note).toContain(`情况属实：${f.confirmed.reason}`);
     }
     // The confirmed warning (情况属实) on A1 is not marked: its message is not in A1's note.
-    const confirmed = findings.find((f) => f.confirmation !== undefined)!;
+    const confirmed = findings.find((f) => f.confirmed !== undefined)!;
     const a1Cell = after.getWorksheet(confirmed.sheet!)!.getCell(confirmed.cell!);
     const a1Note = typeof a1Cell.note === "string" ? a1Cell.note : (a1Cell.note?.texts ?? []).map((t) => t.text).join("");
-    expect(a1Note).not.toContain(confirmed.message);
+    expect(a1Note).not.toContain(findingText(confirmed, "zh"));
     before.eachSheet((ws) => {
       const marked2 = after.getWorksheet(ws.name)!;
       ws.eachRow({ includeEmpty: false }, (row) =>
@@ -90,4 +94,22 @@ describe.each(files)("markWorkbookBuffer on %s", (file) => {
       );
     });
   });
+});
+
+test("the copy carries the session's confirmations in its very hidden _indicators sheet, which the reader reads back", async () => {
+  const file = files[0];
+  const original = new Uint8Array(readFileSync(path.join(SUBMISSIONS, file)));
+  const confirmations = [
+    { file, sheet: "吴兴区", cell: "E7", kind: "placeholder-text" as const, reason: "=待竣工后填报", at: "2018-07-03T09:12:00.000Z" },
+  ];
+  const marked = await markWorkbookBuffer(original, [], { confirmations });
+  const model = await readWorkbookBuffer(marked, file);
+  const record = model.sheets.find((s) => s.name === CONFIRMATIONS_SHEET)!;
+  expect(record.hidden).toBe(true);
+  expect((await excel(marked)).getWorksheet(CONFIRMATIONS_SHEET)!.state).toBe("veryHidden");
+  // Bound to the file again when read, the reason text as typed (never a formula).
+  expect(readConfirmations(model)).toEqual(confirmations);
+  // Withdrawn in the session: the copy's record is emptied, not left as it was.
+  const again = await readWorkbookBuffer(await markWorkbookBuffer(marked, [], { confirmations: [] }), file);
+  expect(readConfirmations(again)).toEqual([]);
 });

@@ -6,6 +6,7 @@
  * cannot be read is a finding naming it and why, every other sheet is still read, and no value
  * is read other than as the file says.
  */
+import { findingText } from "../../src/core/messages";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { hasErrors, type Finding } from "../../src/core/findings";
@@ -35,7 +36,7 @@ describe("one sheet that cannot be read leaves the others read, and says why", (
     const { wb, result } = await check("missing-part.xlsx");
     expect(wb.sheets.map((s) => s.name)).toEqual(["安吉县", "金凤区"]);
     expect(result.findings.map(brief)).toEqual([{ sheet: "金凤区", cell: undefined, kind: "sheet-part-missing", severity: "error" }]);
-    expect(result.findings[0].message).toMatch(/^工作表“金凤区”的数据部件缺失/);
+    expect(findingText(result.findings[0], "zh")).toMatch(/^工作表“金凤区”的数据部件缺失/);
     expect(result.findings[0].category).toBe("structure");
     expect(result.values.filter((v) => v.sheet === "安吉县")).toHaveLength(CLEAN_VALUES);
   });
@@ -57,7 +58,7 @@ describe("one sheet that cannot be read leaves the others read, and says why", (
   test("a value beyond Excel's last row: 工作表超过 1048576 行上限", async () => {
     const { result } = await check("too-many-rows.xlsx");
     expect(result.findings.map(brief)).toEqual([{ sheet: "超大表", cell: undefined, kind: "sheet-too-large", severity: "error" }]);
-    expect(result.findings[0].message).toMatch(/1048576 行/);
+    expect(findingText(result.findings[0], "zh")).toMatch(/1048576 行/);
     expect(result.values).toHaveLength(CLEAN_VALUES);
   });
 });
@@ -74,7 +75,7 @@ describe("zip bombs are too large, not damaged, and are never inflated whole", (
     const wb = out as WorkbookModel;
     const result = validateWorkbook(plan, wb);
     expect(result.findings.map(brief)).toEqual([{ sheet: "炸弹", cell: undefined, kind: "sheet-too-large", severity: "error" }]);
-    expect(result.findings[0].message).toMatch(/解压后.*MB/);
+    expect(findingText(result.findings[0], "zh")).toMatch(/解压后.*MB/);
     expect(result.values).toHaveLength(CLEAN_VALUES);
     expect(growth).toBeLessThan(200 * 1024 * 1024);
   });
@@ -84,7 +85,7 @@ describe("zip bombs are too large, not damaged, and are never inflated whole", (
     const before = process.memoryUsage().rss;
     const wb = await readWorkbookBuffer(bytes, "bomb-lying.xlsx", { limits: { partBytes: 8 * 1024 * 1024 } });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
-    expect(validateWorkbook(plan, wb).findings.map((f) => [f.sheet, f.kind, f.message])).toEqual([["炸弹", "sheet-too-large", "工作表“炸弹”超过读取上限（解压后 8 MB），未读取"]]);
+    expect(validateWorkbook(plan, wb).findings.map((f) => [f.sheet, f.kind, findingText(f, "zh")])).toEqual([["炸弹", "sheet-too-large", "工作表“炸弹”超过读取上限（解压后 8 MB），未读取"]]);
   });
 
   test("shared strings inflating to 300 MB, declared as 4 KB: the file is too large", async () => {
@@ -137,7 +138,7 @@ describe("values to the letter of the format", () => {
   test("a cell stored twice with two values: an error on that cell, neither value counts", async () => {
     const { result } = await check("duplicate-cell.xlsx");
     expect(result.findings.map(brief)).toEqual([{ sheet: "安吉县", cell: "D6", kind: "cell-duplicate", severity: "error" }]);
-    expect(result.findings[0].message).toMatch(/9400.*9900/);
+    expect(findingText(result.findings[0], "zh")).toMatch(/9400.*9900/);
     expect(valueOf(result, "安吉县", "T-01")).toBeUndefined();
     expect(result.excluded.map((e) => e.indicator)).toEqual(["T-01"]);
     expect(result.values).toHaveLength(CLEAN_VALUES - 1);
@@ -146,7 +147,7 @@ describe("values to the letter of the format", () => {
   test("a row stored twice: an error on the cell whose two values differ, neither counts", async () => {
     const { result } = await check("duplicate-row.xlsx");
     expect(result.findings.map(brief)).toEqual([{ sheet: "安吉县", cell: "D7", kind: "row-duplicate", severity: "error" }]);
-    expect(result.findings[0].message).toMatch(/第 7 行.*5000.*5600/);
+    expect(findingText(result.findings[0], "zh")).toMatch(/第 7 行.*5000.*5600/);
     expect(valueOf(result, "安吉县", "T-02")).toBeUndefined();
     expect(result.values).toHaveLength(CLEAN_VALUES - 1);
   });
@@ -154,7 +155,7 @@ describe("values to the letter of the format", () => {
   test("one shared-string index out of range: that cell, not the file", async () => {
     const { result } = await check("bad-shared-string.xlsx");
     expect(result.findings.map(brief)).toEqual([{ sheet: "安吉县", cell: "D7", kind: "cell-shared-string", severity: "error" }]);
-    expect(result.findings[0].message).toMatch(/9999/);
+    expect(findingText(result.findings[0], "zh")).toMatch(/9999/);
     expect(result.values).toHaveLength(CLEAN_VALUES - 1);
   });
 

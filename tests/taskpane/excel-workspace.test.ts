@@ -3,6 +3,7 @@
  * library in the pane's runtime, against the Excel stand-in: what the pane's buttons do to
  * the workbook.
  */
+import { render } from "../../src/core/messages";
 import { MARK_FILL } from "../../src/excel/marks";
 import { RECORD_SHEET } from "../../src/excel/record";
 import { createExcelWorkspace } from "../../src/taskpane/excel-workspace";
@@ -46,7 +47,7 @@ describe("marks", () => {
     expect(findings.filter((f) => f.cell).map((f) => f.cell)).toEqual(FLAGGED);
     expect(fills(excel)).toEqual(before); // validating marks nothing
 
-    const marked = await ws.markFindings(findings);
+    const marked = await ws.markFindings(findings, "zh");
     expect(marked).toEqual({ marked: 4, notes: true, notices: [] });
     expect(fills(excel).map((f) => f?.color)).toEqual([MARK_FILL.error, MARK_FILL.warning, MARK_FILL.error, MARK_FILL.warning]);
     expect([...excel.excel.sheet("吴兴区").notes.keys()].sort()).toEqual(["A10", "D6", "D9", "E7"]);
@@ -65,7 +66,7 @@ describe("marks", () => {
 
     // The pane filtered to errors: only D6 and D9.
     const errors = findings.filter((f) => f.severity === "error");
-    expect((await ws.markFindings(errors)).marked).toBe(2);
+    expect((await ws.markFindings(errors, "zh")).marked).toBe(2);
     expect(fills(excel).map((f) => f?.color ?? null)).toEqual([MARK_FILL.error, null, MARK_FILL.error, null]);
 
     // The clerk confirms the A10 warning (情况属实); all findings marked: the earlier marks
@@ -73,8 +74,8 @@ describe("marks", () => {
     const a10 = findings.find((f) => f.cell === "A10" && f.severity === "warning")!;
     await ws.confirm(a10, "本区自设指标，已报市局");
     const again = await ws.validate("workbook");
-    expect(again.find((f) => f.cell === "A10")?.confirmation).toBe("本区自设指标，已报市局");
-    expect((await ws.markFindings(again)).marked).toBe(3);
+    expect(again.find((f) => f.cell === "A10")?.confirmed?.reason).toBe("本区自设指标，已报市局");
+    expect((await ws.markFindings(again, "zh")).marked).toBe(3);
     expect(fills(excel).map((f) => f?.color ?? null)).toEqual([MARK_FILL.error, MARK_FILL.warning, MARK_FILL.error, null]);
     expect([...excel.excel.sheet("吴兴区").notes.keys()].sort()).toEqual(["D6", "D9", "E7"]);
 
@@ -92,9 +93,9 @@ describe("marks", () => {
     expect(findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`)).toEqual(["吴兴区!D6", "德清县!D6"]);
     excel.excel.sheets.splice(excel.excel.sheets.indexOf(excel.excel.sheet("德清县")), 1);
 
-    const out = await ws.markFindings(findings);
+    const out = await ws.markFindings(findings, "zh");
     expect(out.marked).toBe(1);
-    expect(out.notices.map((n) => n.message)).toEqual([expect.stringContaining("工作表“德清县”已不存在")]);
+    expect(out.notices.map((n) => render(n, "zh"))).toEqual([expect.stringContaining("工作表“德清县”已不存在")]);
     expect(excel.excel.cell("吴兴区", "D6")?.fill?.color).toBe(MARK_FILL.error);
   });
 });
@@ -161,7 +162,7 @@ describe("compile and a user's sheet named like a result sheet", () => {
     const out = await ws.compile({ ...request, onConflict: "rename" });
     expect(out.conflicts).toBeUndefined();
     expect(out.sheets).toEqual(["中期评估表 (2)", ...RESULTS]);
-    expect(out.notices?.map((n) => n.message)).toContainEqual(expect.stringContaining("结果写入了“中期评估表 (2)”"));
+    expect(out.notices?.map((n) => render(n, "zh"))).toContainEqual(expect.stringContaining("结果写入了“中期评估表 (2)”"));
     expect(excel.excel.cell("中期评估表", "A1")?.value).toBe("我的中期评估草稿");
     expect(excel.excel.sheet("中期评估表").cells.size).toBe(2);
 

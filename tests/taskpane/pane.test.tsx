@@ -4,6 +4,8 @@
  * validate → list → select, filters, 情况属实, compile, language switch, an old host without
  * notes, standalone mode.
  */
+import { findingText, msg, render as renderMessage } from "../../src/core/messages";
+import { notice } from "../../src/excel/notices";
 import "./jsdom-shims";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
@@ -60,9 +62,9 @@ function summary(): MidtermSummary {
     attention: binding && status === "behind",
   });
   return {
-    asOf: "2018年6月",
-    asOfKey: "2018-06",
+    asOf: { year: 2018, month: 6 },
     timeProgress: 0.5,
+    submissions: 4,
     statement: { zh: "截至2018年6月，规划期时间进度50.0%。", en: "As of 2018-06, 50.0% of the plan period has elapsed." },
     rows: [row("YL-01", "met"), row("YL-02", "met"), row("YL-03", "behind", true), row("YL-04", "no-data")],
     findings: [],
@@ -168,10 +170,10 @@ describe("task pane inside Excel", () => {
     fireEvent.change(screen.getByRole("textbox", { name: /评估截至/ }), { target: { value: "2018-06" } });
     fireEvent.click(screen.getByRole("button", { name: "汇总" }));
 
-    expect(await screen.findByText("截至 2018年6月，时间进度 50%")).toBeTruthy();
+    expect(await screen.findByText("截至 2018年6月，时间进度 50.0%")).toBeTruthy();
     expect(screen.getByTestId("statement").textContent).toBe("截至2018年6月，规划期时间进度50.0%。");
     expect(ws.compile).toHaveBeenCalledWith(
-      { plan: { kind: "sheet" }, useWorkbookSheets: true, files: [], asOf: "2018-06" },
+      { plan: { kind: "sheet" }, useWorkbookSheets: true, files: [], lang: "zh", asOf: "2018-06" },
       expect.anything(),
     );
     const counts = screen.getByLabelText("评价");
@@ -198,8 +200,9 @@ describe("task pane inside Excel", () => {
     expect(ws.removeResults).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole("button", { name: "删除结果工作表" }));
-    dialog = await screen.findByRole("alertdialog");
-    fireEvent.click(within(dialog).getByRole("button", { name: "删除" }));
+    // Reopened while tabster (Fluent's focus manager) may still hide it for the closing one: found hidden or not.
+    dialog = await screen.findByRole("alertdialog", { hidden: true });
+    fireEvent.click(within(dialog).getByRole("button", { name: "删除", hidden: true }));
     expect(await screen.findByText("已删除工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
     expect(ws.removeResults).toHaveBeenCalledTimes(1);
   });
@@ -250,7 +253,7 @@ describe("task pane inside Excel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Switch the pane to English" }));
     expect(screen.getByRole("tab", { name: "Validate" })).toBeTruthy();
     expect(screen.getByText("3 problems: 2 errors, 1 warnings")).toBeTruthy();
-    const expected = sampleFindings()[1].messageEn;
+    const expected = findingText(sampleFindings()[1], "en");
     expect(screen.getByText(expected)).toBeTruthy();
     expect(screen.getByText("Out of range (1)")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "切换为中文界面" }));
@@ -264,7 +267,8 @@ describe("task pane inside Excel", () => {
   });
 
   test("an old host without notes: the pane says marking only fills cells, and shows the use-case's notice", async () => {
-    const unsupported = { message: "此版本的 Excel 不支持备注或批注（需要 ExcelApi 1.18 或 1.10）：只标记了单元格底色。", messageEn: "No notes on this Excel." };
+    const unsupported = notice("explanations-unsupported");
+    const unsupportedText = renderMessage(unsupported, "zh");
     const ws = excelWorkspace({
       notesSupported: false,
       markFindings: jest.fn(async () => ({ marked: 3, notes: false, notices: [unsupported] })),
@@ -274,14 +278,14 @@ describe("task pane inside Excel", () => {
     expect(screen.getByText("此版本的 Excel 不支持备注或批注：标记时只填充单元格底色，问题说明请看本列表。")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "标记到单元格" }));
     expect(await screen.findByText("已标记 3 个单元格。")).toBeTruthy();
-    expect(ws.markFindings).toHaveBeenCalledWith(sampleFindings(), expect.anything());
-    expect(screen.getByText(unsupported.message)).toBeTruthy();
+    expect(ws.markFindings).toHaveBeenCalledWith(sampleFindings(), "zh", expect.anything());
+    expect(screen.getByText(unsupportedText)).toBeTruthy();
     // The list is still there: it is where the explanations are on this host.
     expect(findingButtons()).toHaveLength(3);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     expect(await screen.findByText("已清除加载项添加的标记。")).toBeTruthy();
     expect(ws.clearMarks).toHaveBeenCalledTimes(1);
-    expect(screen.queryByText(unsupported.message)).toBeNull();
+    expect(screen.queryByText(unsupportedText)).toBeNull();
   });
 
   test("a host with notes shows no degrade message", async () => {
@@ -303,6 +307,7 @@ describe("task pane inside Excel", () => {
     expect(await screen.findByText("已标记 2 个单元格。")).toBeTruthy();
     expect(ws.markFindings).toHaveBeenCalledWith(
       sampleFindings().filter((f) => f.severity === "error"),
+      "zh",
       expect.objectContaining({ signal: expect.anything() }),
     );
     expect(ws.validate).toHaveBeenCalledTimes(1); // marking does not validate again
@@ -321,7 +326,7 @@ describe("task pane inside Excel", () => {
     fireEvent.click(screen.getByRole("button", { name: "标记到单元格" }));
     await waitFor(() => expect(ws.markFindings).toHaveBeenCalledTimes(1));
     const [marked] = (ws.markFindings as jest.Mock).mock.calls[0];
-    expect(marked.find((f: Finding) => f.cell === "E8")).toMatchObject({ severity: "warning", confirmation: "尚在建设" });
+    expect(marked.find((f: Finding) => f.cell === "E8")).toMatchObject({ severity: "warning", confirmed: { reason: "尚在建设" } });
   });
 
   test("compile asks before writing over a user's sheet: 另存为 compiles again with rename", async () => {
@@ -345,7 +350,7 @@ describe("task pane inside Excel", () => {
     expect(await screen.findByText("已写入工作表：中期评估表 (2)、分区数据、问题清单、进度对比图")).toBeTruthy();
     expect(compile).toHaveBeenCalledTimes(2);
     expect(compile).toHaveBeenLastCalledWith(
-      { plan: { kind: "sheet" }, useWorkbookSheets: true, files: [], onConflict: "rename" },
+      { plan: { kind: "sheet" }, useWorkbookSheets: true, files: [], lang: "zh", onConflict: "rename" },
       expect.anything(),
     );
     expect(screen.queryByRole("alertdialog")).toBeNull();
@@ -370,11 +375,12 @@ describe("task pane inside Excel", () => {
     expect(await screen.findByText("未写入工作表（原有工作表保持不变）。")).toBeTruthy();
     expect(compile).toHaveBeenCalledTimes(1);
     // The summary computed is shown all the same.
-    expect(screen.getByText("截至 2018年6月，时间进度 50%")).toBeTruthy();
+    expect(screen.getByText("截至 2018年6月，时间进度 50.0%")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "汇总" }));
-    dialog = await screen.findByRole("alertdialog");
-    fireEvent.click(within(dialog).getByRole("button", { name: "替换" }));
+    // Reopened while tabster may still hide it for the closing one: found hidden or not.
+    dialog = await screen.findByRole("alertdialog", { hidden: true });
+    fireEvent.click(within(dialog).getByRole("button", { name: "替换", hidden: true }));
     expect(await screen.findByText("已写入工作表：中期评估表、评估要点、分区数据、问题清单、进度对比图")).toBeTruthy();
     expect(compile).toHaveBeenLastCalledWith(expect.objectContaining({ onConflict: "replace" }), expect.anything());
   });
@@ -383,7 +389,7 @@ describe("task pane inside Excel", () => {
 describe("指标定义 inside Excel", () => {
   test("shows the plan's indicators and definition errors; creates a district sheet from it", async () => {
     const { plan } = loadPlanFromJson(readFileSync(path.join(__dirname, "..", "..", "examples", "plan.json"), "utf8"), "plan.json");
-    const error = makeFinding("plan-row-invalid", { file: FILE, sheet: "规划指标", cell: "J5" }, { row: 5, column: "目标值", reason: "不是数字", reasonEn: "not a number" });
+    const error = makeFinding("plan-row-invalid", { file: FILE, sheet: "规划指标", cell: "J5" }, { row: 5, column: "目标值", reason: msg("reason.notANumber", { text: "待定" }) });
     const ws = excelWorkspace({ loadPlan: jest.fn(async () => ({ source: "规划指标", indicators: plan.indicators, errors: [error] })) });
     render(<App workspace={ws} initialLang="zh" />);
     // Opening the tab reads the workbook's plan, without a click.
@@ -392,7 +398,7 @@ describe("指标定义 inside Excel", () => {
     expect(ws.loadPlan).toHaveBeenCalledTimes(1);
     for (const ind of plan.indicators) expect(screen.getAllByText(ind.code).length).toBeGreaterThan(0);
     expect(screen.getByText("规划定义中有 1 处错误：", { exact: false })).toBeTruthy();
-    expect(screen.getByText(`J5 ${error.message}`)).toBeTruthy();
+    expect(screen.getByText(`J5 ${findingText(error, "zh")}`)).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "创建区县填报表" }));
     expect((await screen.findByRole("alert")).textContent).toContain("请填写填报单位。");

@@ -13,6 +13,7 @@ import { compile } from "../../src/core/compile";
 import { loadPlanFromJson, loadPlanFromWorkbook } from "../../src/core/plan";
 import { emptyValidation, validateWorkbook } from "../../src/core/validate";
 import { readWorkbookFile } from "../../src/files/read-node";
+import { toErrorData } from "../../src/core/errors";
 import { handleRequest } from "../../src/taskpane/worker-handler";
 import { EngineClient } from "../../src/taskpane/worker-client";
 import { createStandaloneWorkspace } from "../../src/taskpane/standalone-workspace";
@@ -60,7 +61,7 @@ class InProcessWorker {
     };
     handleRequest(request, (progress) => post({ id, kind: "progress", progress })).then(
       (result) => post({ id, kind: "done", result }),
-      (e: Error) => post({ id, kind: "error", message: e.message }),
+      (e: unknown) => post({ id, kind: "error", error: toErrorData(e) }),
     );
   }
   terminate(): void {
@@ -89,54 +90,55 @@ describe("the worker's handler", () => {
   test("validate: the same findings as the command line, with progress per workbook", async () => {
     const progress: WorkProgress[] = [];
     const result = await handleRequest(
-      { type: "validate", plan: { kind: "workbook", model: planModel }, workbooks: models, confirmations: [] },
+      { type: "validate", plan: { kind: "workbook", model: planModel }, workbooks: models, decisions: [] },
       (p) => progress.push(p),
     );
     if (result.type !== "validate") throw new Error(result.type);
-    expect(result.findings.map(key)).toEqual((await cliFindings(PLAN_XLSX)).map(key));
-    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.report.findings.map(key)).toEqual((await cliFindings(PLAN_XLSX)).map(key));
+    expect(result.report.findings.length).toBeGreaterThan(0);
     expect(progress.map((p) => p.done)).toEqual([...models.map((_, i) => i), models.length]);
   });
 
   test("validate with a JSON plan gives the command line's findings for that plan", async () => {
     const result = await handleRequest(
-      { type: "validate", plan: { kind: "json", name: "plan.json", text: readFileSync(PLAN_JSON, "utf8") }, workbooks: models, confirmations: [] },
+      { type: "validate", plan: { kind: "json", name: "plan.json", text: readFileSync(PLAN_JSON, "utf8") }, workbooks: models, decisions: [] },
       () => undefined,
     );
     if (result.type !== "validate") throw new Error(result.type);
-    expect(result.findings.map(key)).toEqual((await cliFindings(PLAN_JSON)).map(key));
+    expect(result.report.findings.map(key)).toEqual((await cliFindings(PLAN_JSON)).map(key));
   });
 
   test("validate applies a clerk's confirmation to its finding", async () => {
-    const first = await handleRequest({ type: "validate", plan: { kind: "workbook", model: planModel }, workbooks: models, confirmations: [] }, () => undefined);
+    const first = await handleRequest({ type: "validate", plan: { kind: "workbook", model: planModel }, workbooks: models, decisions: [] }, () => undefined);
     if (first.type !== "validate") throw new Error(first.type);
-    const warning = first.findings.find((f) => f.severity === "warning" && f.sheet)!;
+    const warning = first.report.findings.find((f) => f.severity === "warning" && f.sheet)!;
     const again = await handleRequest(
       {
         type: "validate",
         plan: { kind: "workbook", model: planModel },
         workbooks: models,
-        confirmations: [{ file: warning.file, sheet: warning.sheet!, cell: warning.cell, kind: warning.kind, reason: "已核实" }],
+        decisions: [{ file: warning.file, sheet: warning.sheet!, cell: warning.cell, kind: warning.kind, reason: "已核实" }],
       },
       () => undefined,
     );
     if (again.type !== "validate") throw new Error(again.type);
-    expect(again.findings.filter((f) => f.confirmation === "已核实")).toEqual([{ ...warning, confirmation: "已核实" }]);
+    expect(again.report.findings.filter((f) => f.confirmed?.reason === "已核实")).toEqual([{ ...warning, confirmed: { reason: "已核实" } }]);
   });
 
   test("compile: the summary and the mid-term workbook of the command line's compile", async () => {
     const result = await handleRequest(
-      { type: "compile", plan: { kind: "workbook", model: planModel }, workbooks: models, confirmations: [] },
+      { type: "compile", plan: { kind: "workbook", model: planModel }, workbooks: models, decisions: [], lang: "zh" },
       () => undefined,
     );
     if (result.type !== "compile") throw new Error(result.type);
     const { plan, findings } = loadPlanFromWorkbook(planModel, planModel.name);
     const expected = compile(plan, [{ ...emptyValidation(), findings }, ...models.map((m) => validateWorkbook(plan, m))]);
+    expect(result.summary.findings).toEqual(expected.findings);
     expect(result.summary.rows.map((r) => [r.indicator, r.status, r.actual])).toEqual(
       expected.evaluation.rows.map((r) => [r.indicator.code, r.status, r.actual]),
     );
     expect(result.summary.timeProgress).toBe(expected.evaluation.timeProgress);
-    expect(result.summary.asOfKey).toBe(`${expected.asOf.year}-${String(expected.asOf.month).padStart(2, "0")}`);
+    expect(result.summary.asOf).toEqual({ year: expected.asOf.year, month: expected.asOf.month });
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(result.bytes as unknown as ArrayBuffer);
@@ -147,13 +149,13 @@ describe("the worker's handler", () => {
 
   test("compile as of a given period, and a period that cannot be read", async () => {
     const result = await handleRequest(
-      { type: "compile", plan: { kind: "workbook", model: planModel }, workbooks: models, asOf: "2017年", confirmations: [] },
+      { type: "compile", plan: { kind: "workbook", model: planModel }, workbooks: models, asOf: "2017年", decisions: [], lang: "zh" },
       () => undefined,
     );
     if (result.type !== "compile") throw new Error(result.type);
-    expect(result.summary.asOfKey).toBe("2017-12");
+    expect(result.summary.asOf).toEqual({ year: 2017, month: 12 });
     await expect(
-      handleRequest({ type: "compile", plan: { kind: "workbook", model: planModel }, workbooks: models, asOf: "明年", confirmations: [] }, () => undefined),
+      handleRequest({ type: "compile", plan: { kind: "workbook", model: planModel }, workbooks: models, asOf: "明年", decisions: [], lang: "zh" }, () => undefined),
     ).rejects.toThrow("“明年”不是可识别的报告期");
   });
 
@@ -257,20 +259,21 @@ describe("the standalone workspace over a worker", () => {
     expect(findings.map(key)).toEqual((await cliFindings(PLAN_XLSX)).map(key));
     const warning = findings.find((f) => f.severity === "warning" && f.sheet)!;
     await ws.confirm(warning, "情况属实，已电话核实");
-    expect((await ws.validate("workbook")).find((f) => key(f) === key(warning) && f.message === warning.message)?.confirmation).toBe("情况属实，已电话核实");
+    const confirmedNow = (await ws.validate("workbook")).find((f) => key(f) === key(warning) && f.kind === warning.kind);
+    expect(confirmedNow?.confirmed).toEqual({ reason: "情况属实，已电话核实", at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     await expect(ws.midtermWorkbook()).rejects.toThrow("请先汇总");
     const summary = await ws.compile({ plan: { kind: "sheet" }, useWorkbookSheets: false, files: [] });
-    expect(summary.findings.some((f) => f.confirmation === "情况属实，已电话核实")).toBe(true);
+    expect(summary.findings.some((f) => f.confirmed?.reason === "情况属实，已电话核实")).toBe(true);
     const download = await ws.midtermWorkbook();
     expect(download.name).toBe("midterm.xlsx");
     expect(download.bytes.length).toBeGreaterThan(1000);
 
     // Withdrawn: gone from validation and compile alike, and the mid-term workbook must be made again.
     await ws.unconfirm(warning);
-    expect((await ws.validate("workbook")).some((f) => f.confirmation !== undefined)).toBe(false);
+    expect((await ws.validate("workbook")).some((f) => f.confirmed !== undefined)).toBe(false);
     await expect(ws.midtermWorkbook()).rejects.toThrow("请先汇总");
     const again = await ws.compile({ plan: { kind: "sheet" }, useWorkbookSheets: false, files: [] });
-    expect(again.findings.some((f) => f.confirmation !== undefined)).toBe(false);
+    expect(again.findings.some((f) => f.confirmed !== undefined)).toBe(false);
   });
 
   test("cancel terminates the worker; the next request starts a fresh one", async () => {
@@ -281,7 +284,7 @@ describe("the standalone workspace over a worker", () => {
     const ac = new AbortController();
     const pending = ws.compile({ plan: { kind: "sheet" }, useWorkbookSheets: false, files: [] }, { signal: ac.signal });
     ac.abort();
-    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+    await expect(pending).rejects.toMatchObject({ name: "CancelledError" });
     expect(workers[workers.length - 1].terminated).toBe(true);
     expect((await ws.validate("workbook")).length).toBeGreaterThan(0);
     expect(workers.length).toBe(before + 1);

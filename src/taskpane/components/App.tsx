@@ -22,7 +22,9 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { Finding, Lang } from "../../core/findings";
+import { errorText } from "../../core/errors";
+import type { Finding } from "../../core/findings";
+import { messages, render, type Lang } from "../../core/messages";
 import { LangContext, translator, type StringKey } from "../i18n";
 import type { MidtermSummary, OpenedFile, PlanView, WorkProgress, Workspace } from "../workspace";
 import { useWork } from "./useWork";
@@ -73,13 +75,6 @@ const useStyles = makeStyles({
   progress: { display: "flex", alignItems: "center", gap: "8px" },
   progressBar: { flexGrow: 1 },
 });
-
-/** An error's text for the error bar: use-case errors carry Chinese messages and, often, messageEn. */
-function errorText(e: unknown, lang: Lang): string {
-  if (!(e instanceof Error)) return String(e);
-  const en = (e as { messageEn?: unknown }).messageEn;
-  return lang === "en" && typeof en === "string" ? en : e.message;
-}
 
 export function App({ workspace, initialLang }: AppProps) {
   const styles = useStyles();
@@ -146,7 +141,7 @@ export function App({ workspace, initialLang }: AppProps) {
                     <Text size={200}>
                       {[state.progress?.stage ? t(STAGE_KEYS[state.progress.stage]) : t("working"), state.progress?.label]
                         .filter(Boolean)
-                        .join("：")}
+                        .join(messages(lang).sep.label)}
                     </Text>
                   </div>
                   <Button size="small" onClick={work.cancel}>
@@ -175,7 +170,7 @@ export function App({ workspace, initialLang }: AppProps) {
               {!state.busy &&
                 state.warnings?.map((w, i) => (
                   <MessageBar intent="warning" key={i}>
-                    <MessageBarBody>{lang === "en" ? w.messageEn : w.message}</MessageBarBody>
+                    <MessageBarBody>{render(w, lang)}</MessageBarBody>
                   </MessageBar>
                 ))}
 

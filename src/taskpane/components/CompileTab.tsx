@@ -17,11 +17,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ATTENTION_INFO, STATUS_INFO, statusText, type Status } from "../../core/evaluate";
+import { errorText } from "../../core/errors";
+import { STATUSES, statusText, type Status } from "../../core/evaluate";
+import { formatPercent, formatPeriod } from "../../core/format";
+import { messages, type Lang } from "../../core/messages";
+import { asOfPeriod } from "../../core/period";
 import { useStrings } from "../i18n";
 import { hasPlan, WORKBOOK_FILES, type CompileRequest, type MidtermRow, type MidtermSummary, type OpenedFile, type PlanSource, type SheetConflict, type Workspace } from "../workspace";
 import { saveDownload } from "../download";
-import { asOfPeriod } from "../summary";
 import type { Work } from "./useWork";
 import { ConflictDialog } from "./ConflictDialog";
 import { AlertDialog } from "./AlertDialog";
@@ -66,8 +69,8 @@ function num(v: number | null, decimals = 2): string {
   return v === null ? "—" : String(Number(v.toFixed(decimals)));
 }
 
-function percent(v: number | null): string {
-  return v === null ? "—" : `${Number((v * 100).toFixed(1))}%`;
+function percent(v: number | null, lang: Lang): string {
+  return v === null ? "—" : formatPercent(v, lang);
 }
 
 export function CompileTab({ workspace, files, work, summary, onSummary }: CompileTabProps) {
@@ -88,8 +91,8 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
   const runCompile = async () => {
     try {
       asOfPeriod(asOf);
-    } catch {
-      work.setError(t("asOfInvalid", { text: asOf.trim() }));
+    } catch (e) {
+      work.setError(errorText(e, lang));
       return;
     }
     let plan: PlanSource = { kind: "sheet" };
@@ -100,7 +103,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
       }
       plan = { kind: "file", file: planFile };
     }
-    await compile({ plan, useWorkbookSheets: useSheets, files: districtFiles, ...(asOf.trim() ? { asOf: asOf.trim() } : {}) });
+    await compile({ plan, useWorkbookSheets: useSheets, files: districtFiles, lang, ...(asOf.trim() ? { asOf: asOf.trim() } : {}) });
   };
 
   const compile = async (request: CompileRequest) => {
@@ -108,7 +111,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
     if (!result) return;
     onSummary(result);
     if (result.conflicts && result.conflicts.length > 0) setAsking({ request, conflicts: result.conflicts });
-    else if (result.sheets) work.setNotice(t("sheetsWritten", { names: result.sheets.join("、") }), result.notices);
+    else if (result.sheets) work.setNotice(t("sheetsWritten", { names: result.sheets.join(messages(lang).sep.names) }), result.notices);
   };
 
   const counts = new Map<Status, number>();
@@ -181,7 +184,7 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
                 onClick={async () => {
                   setRemoving(false);
                   const removed = await work.run((opts) => workspace.removeResults(opts));
-                  if (removed) work.setNotice(removed.length > 0 ? t("resultsRemoved", { names: removed.join("、") }) : t("noResultsToRemove"));
+                  if (removed) work.setNotice(removed.length > 0 ? t("resultsRemoved", { names: removed.join(messages(lang).sep.names) }) : t("noResultsToRemove"));
                 }}
               >
                 {t("removeResultsConfirm")}
@@ -210,15 +213,15 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
       {summary && (
         <section className={styles.column} aria-label={t("tabCompile")}>
           <Text weight="semibold" role="status">
-            {t("summaryTitle", { asOf: lang === "zh" ? summary.asOf : summary.asOfKey, time: percent(summary.timeProgress) })}
+            {t("summaryTitle", { asOf: formatPeriod(summary.asOf, lang), time: percent(summary.timeProgress, lang) })}
           </Text>
           <Text size={200} data-testid="statement">{summary.statement[lang]}</Text>
           <div className={styles.counts} aria-label={t("statusCounts")}>
-            {(Object.keys(STATUS_INFO) as Status[])
+            {STATUSES
               .filter((s) => counts.has(s))
               .map((s) => (
                 <Badge key={s} appearance="tint" color={STATUS_COLOURS[s]} data-status={s}>
-                  {`${STATUS_INFO[s][lang]} ${counts.get(s)}`}
+                  {t("statusCount", { status: messages(lang).status[s], count: counts.get(s) ?? 0 })}
                 </Badge>
               ))}
           </div>
@@ -262,14 +265,14 @@ export function CompileTab({ workspace, files, work, summary, onSummary }: Compi
                         <Caption1 block>{`${r.indicator} · ${r.unit} · ${t("targetShort", { value: num(r.target) })}`}</Caption1>
                       </td>
                       <td className={`${styles.td} ${styles.num}`}>{num(r.actual)}</td>
-                      <td className={`${styles.td} ${styles.num}`}>{percent(r.progress)}</td>
+                      <td className={`${styles.td} ${styles.num}`}>{percent(r.progress, lang)}</td>
                       <td className={styles.td}>
                         <Badge appearance="filled" color={STATUS_COLOURS[r.status]} data-status={r.status}>
                           {statusText(r.status, r.notConsolidated === true, lang)}
                         </Badge>
                         {r.attention && (
                           <Badge appearance="outline" color="danger">
-                            {ATTENTION_INFO[lang]}
+                            {messages(lang).evaluation.attention}
                           </Badge>
                         )}
                       </td>

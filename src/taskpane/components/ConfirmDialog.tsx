@@ -12,7 +12,8 @@ import {
   Text,
   Textarea,
 } from "@fluentui/react-components";
-import { findingMessage, type Finding } from "../../core/findings";
+import type { Finding } from "../../core/findings";
+import { findingText } from "../../core/messages";
 import { useStrings } from "../i18n";
 
 export interface ConfirmDialogProps {
@@ -39,7 +40,7 @@ export function ConfirmDialog({ finding, onSave, onCancel }: ConfirmDialogProps)
             <DialogContent>
               <Text block size={200}>
                 {finding.sheet ? `${finding.sheet}!${finding.cell ?? ""} ` : ""}
-                {findingMessage(finding, lang)}
+                {findingText(finding, lang)}
               </Text>
               <Field label={t("confirmReason")} hint={t("confirmIntro")} required>
                 <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />

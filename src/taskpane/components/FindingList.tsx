@@ -14,7 +14,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CATEGORIES, CATEGORY_INFO, SEVERITY_INFO, findingMessage, type Finding } from "../../core/findings";
+import { CATEGORIES, type Finding } from "../../core/findings";
+import { findingText, messages } from "../../core/messages";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -110,7 +111,7 @@ export function FindingList({ findings, shown, showFile, selected, onSelect, onC
               return (
                 <div key={c}>
                   <h3 className={styles.category}>
-                    {lang === "zh" ? `${CATEGORY_INFO[c].zh}（${idx.length}）` : `${CATEGORY_INFO[c].en} (${idx.length})`}
+                    {t("categoryCount", { category: messages(lang).category[c], count: idx.length })}
                   </h3>
                   <ul className={styles.list}>
                     {idx.map((i) => {
@@ -122,7 +123,7 @@ export function FindingList({ findings, shown, showFile, selected, onSelect, onC
                           <button
                             type="button"
                             className={`${styles.finding} ${selected === i ? styles.selected : ""}`}
-                            aria-label={`${t("selectFinding", { where: target })}：${findingMessage(f, lang)}`}
+                            aria-label={`${t("selectFinding", { where: target })}${messages(lang).sep.label}${findingText(f, lang)}`}
                             aria-current={selected === i ? "true" : undefined}
                             data-finding={i}
                             onClick={() => onSelect(i)}
@@ -133,22 +134,22 @@ export function FindingList({ findings, shown, showFile, selected, onSelect, onC
                               appearance="filled"
                               color={f.severity === "error" ? "danger" : "warning"}
                             >
-                              {SEVERITY_INFO[f.severity][lang]}
+                              {messages(lang).severity[f.severity]}
                             </Badge>
                             <span className={styles.cell}>{where}</span>
-                            <span className={styles.message}>{findingMessage(f, lang)}</span>
+                            <span className={styles.message}>{findingText(f, lang)}</span>
                           </button>
-                          {f.confirmation !== undefined ? (
+                          {f.confirmed !== undefined ? (
                             <div className={styles.actions}>
-                              <Caption1 className={styles.confirmation}>{t("confirmed", { reason: f.confirmation })}</Caption1>
-                              <Button size="small" appearance="subtle" aria-label={`${t("unconfirm")}：${target}`} onClick={() => onUnconfirm(i)}>
+                              <Caption1 className={styles.confirmation}>{t("confirmed", { reason: f.confirmed.reason })}</Caption1>
+                              <Button size="small" appearance="subtle" aria-label={`${t("unconfirm")}${messages(lang).sep.label}${target}`} onClick={() => onUnconfirm(i)}>
                                 {t("unconfirm")}
                               </Button>
                             </div>
                           ) : (
                             f.severity === "warning" && (
                               <div className={styles.actions}>
-                                <Button size="small" appearance="subtle" aria-label={`${t("confirm")}：${target}`} onClick={() => onConfirm(i)}>
+                                <Button size="small" appearance="subtle" aria-label={`${t("confirm")}${messages(lang).sep.label}${target}`} onClick={() => onConfirm(i)}>
                                   {t("confirm")}
                                 </Button>
                               </div>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { findingMessage } from "../../core/findings";
+import { findingText, messages } from "../../core/messages";
 import { useStrings } from "../i18n";
 import { hasPlan, type OpenedFile, type PlanView, type Workspace } from "../workspace";
 import { saveDownload } from "../download";
@@ -55,6 +55,7 @@ export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) 
   // not on every render, and not again after a failed read.
   useEffect(() => {
     if (!plan && planAtHand && !busy) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose not on `busy` or `load` (see above)
   }, [plan, planAtHand]);
 
   const createTemplate = async () => {
@@ -66,7 +67,7 @@ export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) 
     const p = period.trim() || undefined;
     if (workspace.kind === "excel") {
       const written = await work.run(() => workspace.createTemplate(name, p));
-      if (written) work.setNotice(t("sheetsCreated", { names: written.sheets.join("、") }), written.notices);
+      if (written) work.setNotice(t("sheetsCreated", { names: written.sheets.join(messages(lang).sep.names) }), written.notices);
     } else {
       const d = await work.run(() => workspace.template(name, p));
       if (d) {
@@ -95,7 +96,7 @@ export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) 
                 {t("planErrors", { count: plan.errors.length })}
                 <ul className={styles.errors}>
                   {plan.errors.map((f, i) => (
-                    <li key={i}>{`${f.cell ? `${f.cell} ` : ""}${findingMessage(f, lang)}`}</li>
+                    <li key={i}>{`${f.cell ? `${f.cell} ` : ""}${findingText(f, lang)}`}</li>
                   ))}
                 </ul>
               </MessageBarBody>
@@ -120,8 +121,8 @@ export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) 
                     <td className={`${styles.td} ${styles.code}`}>{ind.code}</td>
                     <td className={styles.td}>{ind.name}</td>
                     <td className={styles.td}>{ind.unit}</td>
-                    <td className={styles.td}>{t(ind.type === "binding" ? "binding" : "anticipatory")}</td>
-                    <td className={styles.td}>{`${ind.target}（${ind.targetYear}）`}</td>
+                    <td className={styles.td}>{messages(lang).indicatorType[ind.type]}</td>
+                    <td className={styles.td}>{t("targetWithYear", { target: ind.target, year: ind.targetYear })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -136,7 +137,7 @@ export function PlanTab({ workspace, files, work, plan, onPlan }: PlanTabProps) 
           onClick={async () => {
             if (workspace.kind === "excel") {
               const written = await work.run(() => workspace.createPlanSkeleton());
-              if (written) work.setNotice(t("sheetsCreated", { names: written.sheets.join("、") }), written.notices);
+              if (written) work.setNotice(t("sheetsCreated", { names: written.sheets.join(messages(lang).sep.names) }), written.notices);
             } else {
               const d = await work.run(() => workspace.planSkeleton());
               if (d) {

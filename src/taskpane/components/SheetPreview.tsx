@@ -6,7 +6,8 @@
 import { useEffect, useRef } from "react";
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { a1, columnLetters, parseA1, type Cell, type Sheet } from "../../core/model";
-import { findingMessage, type Finding } from "../../core/findings";
+import type { Finding } from "../../core/findings";
+import { findingText } from "../../core/messages";
 import { useStrings } from "../i18n";
 
 /** Rows rendered at most; a focused cell further down moves the window. */
@@ -119,7 +120,7 @@ export default function SheetPreview({ file, sheet, findings, focus }: SheetPrev
           data-cell={address}
           data-severity={severity}
           aria-current={isFocus ? "true" : undefined}
-          title={here ? here.map((f) => findingMessage(f, lang)).join("\n") : text || undefined}
+          title={here ? here.map((f) => findingText(f, lang)).join("\n") : text || undefined}
           className={mergeClasses(
             styles.cell,
             severity === "error" && styles.error,

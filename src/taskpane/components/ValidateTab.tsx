@@ -13,7 +13,8 @@ import {
   makeStyles,
   mergeClasses,
 } from "@fluentui/react-components";
-import { CATEGORIES, CATEGORY_INFO, SEVERITY_INFO, type Category, type Finding, type Severity } from "../../core/findings";
+import { CATEGORIES, type Category, type Finding, type Severity } from "../../core/findings";
+import { messages } from "../../core/messages";
 import { useStrings } from "../i18n";
 import { hasPlan, type OpenedFile, type Workspace } from "../workspace";
 import { saveDownload } from "../download";
@@ -25,7 +26,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 const SheetPreview = lazy(() => import("./SheetPreview"));
 
 /** The finding without its clerk's confirmation. */
-function withoutReason({ confirmation: _, ...rest }: Finding): Finding {
+function withoutReason({ confirmed: _, ...rest }: Finding): Finding {
   return rest;
 }
 
@@ -113,7 +114,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
       return true;
     });
     if (ok) {
-      onFindings(findings!.map((g, j) => (j === i ? { ...g, confirmation: reason } : g)));
+      onFindings(findings!.map((g, j) => (j === i ? { ...g, confirmed: { reason, at: new Date().toISOString() } } : g)));
       work.setNotice(t("confirmSaved"));
     }
   };
@@ -171,7 +172,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
                 <option value="">{t("allSeverities")}</option>
                 {(["error", "warning"] as const).map((s) => (
                   <option key={s} value={s}>
-                    {SEVERITY_INFO[s][lang]}
+                    {messages(lang).severity[s]}
                   </option>
                 ))}
               </Select>
@@ -181,7 +182,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
                 <option value="">{t("allCategories")}</option>
                 {presentCategories.map((c) => (
                   <option key={c} value={c}>
-                    {CATEGORY_INFO[c][lang]}
+                    {messages(lang).category[c]}
                   </option>
                 ))}
               </Select>
@@ -199,7 +200,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
                   onClick={async () => {
                     // Exactly the findings listed (after the filters); confirmed warnings get no fill.
                     const listed = shown.map((i) => findings[i]);
-                    const outcome = await work.run((opts) => workspace.markFindings(listed, opts));
+                    const outcome = await work.run((opts) => workspace.markFindings(listed, lang, opts));
                     if (outcome) work.setNotice(t("markedCount", { count: outcome.marked }), outcome.notices);
                   }}
                 >
@@ -223,7 +224,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
                   disabled={busy}
                   onClick={async () => {
                     const d = await work.run((opts) =>
-                      workspace.markedCopy(name, findings.filter((f) => f.file === name), opts),
+                      workspace.markedCopy(name, findings.filter((f) => f.file === name), lang, opts),
                     );
                     if (d) saveDownload(d);
                   }}

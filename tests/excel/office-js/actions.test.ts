@@ -1,7 +1,9 @@
 /* The use-cases of src/excel/actions.ts on Microsoft's Excel library, against the Excel
  * stand-in: plan, validation, confirmations (情况属实), compile, selection. */
 import ExcelJS from "exceljs";
-import { CONFIRMATIONS_SHEET, readConfirmations } from "../../../src/core/confirmations";
+import { readConfirmations } from "../../../src/core/confirmations";
+import { AppError } from "../../../src/core/errors";
+import { CONFIRMATIONS_SHEET } from "../../../src/core/sheets";
 import {
   compileInWorkbook,
   confirmFinding,
@@ -14,7 +16,6 @@ import {
   validateActiveWorkbook,
 } from "../../../src/excel/actions";
 import { MARK_FILL } from "../../../src/excel/marks";
-import { ActionError } from "../../../src/excel/run";
 import { readWorkbookBuffer } from "../../../src/files/read";
 import { DEFECT_ROWS, GOOD_ROWS, seedWorkbook } from "../workbook-fixture";
 import { optionsOf, pane } from "./harness";
@@ -32,7 +33,7 @@ test("without a 规划指标 sheet, validation stops with a Chinese reason", asy
   const host = new OfficeHost(DESKTOP);
   host.excel.addSheet("吴兴区", [["填报单位", "吴兴区"]]);
   const p = pane(host);
-  await expect(validateActiveWorkbook(p.run, optionsOf(p))).rejects.toThrow(ActionError);
+  await expect(validateActiveWorkbook(p.run, optionsOf(p))).rejects.toThrow(AppError);
   await expect(validateActiveWorkbook(p.run, optionsOf(p))).rejects.toThrow(/规划指标/);
 });
 
@@ -68,8 +69,8 @@ test("a 情况属实 confirmation is stored in the workbook, shown on the findin
   expect(await readWorkbookConfirmations(p.run, o)).toEqual([expect.objectContaining({ sheet: "吴兴区", cell: "A10", kind: "unknown-indicator", reason: "=本区自设指标，已报市局" })]);
 
   const again = await validateActiveWorkbook(p.run, { ...o, mark: false });
-  expect(again.findings.find((f) => f.cell === "A10")?.confirmation).toBe("=本区自设指标，已报市局");
-  expect(again.result.submissions).toHaveLength(1); // the record sheets are not submissions
+  expect(again.findings.find((f) => f.cell === "A10")?.confirmed).toMatchObject({ reason: "=本区自设指标，已报市局" });
+  expect(again.report.counts.submissions).toBe(1); // the record sheets are not submissions
   expect((await compileInWorkbook(p.run, o)).status).toBe("written");
   expect([...host.excel.sheet("问题清单").cells.values()].map((c) => c.value)).toContain("=本区自设指标，已报市局");
 
@@ -116,7 +117,7 @@ test("a confirmed warning is not marked, by the ribbon's validation either; a co
   await confirmFinding(p.run, findings.find((f) => f.cell === "A10")!, "本区自设指标", o);
   await confirmFinding(p.run, findings.find((f) => f.cell === "D6")!, "待核实", o);
   const out = await validateActiveWorkbook(p.run, o);
-  expect(out.findings.filter((f) => f.confirmation).map((f) => [f.cell, f.severity])).toEqual([["D6", "error"], ["A10", "warning"]]);
+  expect(out.findings.filter((f) => f.confirmed).map((f) => [f.cell, f.severity])).toEqual([["D6", "error"], ["A10", "warning"]]);
   expect(out.marks?.cells).toBe(3);
   expect(host.excel.cell("吴兴区", "A10")?.fill).toBeUndefined();
   expect(host.excel.cell("吴兴区", "D6")?.fill?.color).toBe(MARK_FILL.error);
@@ -134,5 +135,5 @@ test("readPlan reads only the 规划指标 sheet and loads its plan; without one
   const none = new OfficeHost(DESKTOP);
   none.excel.addSheet("吴兴区", [["填报单位", "吴兴区"]]);
   const q = pane(none);
-  await expect(readPlan(q.run, optionsOf(q))).rejects.toThrow(ActionError);
+  await expect(readPlan(q.run, optionsOf(q))).rejects.toThrow(AppError);
 });

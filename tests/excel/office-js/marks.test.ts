@@ -2,7 +2,9 @@
  * what the add-in records, when, and what clearing may touch (issue 11, defects 2, 3, 6), on
  * every kind of host. */
 import { clearMarks, validateActiveWorkbook } from "../../../src/excel/actions";
-import { EXPLANATION_PREFIX, MARK_FILL } from "../../../src/excel/marks";
+import { isMarkNote } from "../../../src/core/mark-note";
+import { render } from "../../../src/core/messages";
+import { MARK_FILL } from "../../../src/excel/marks";
 import { LEGACY_RECORD_KEY, RECORD_SHEET } from "../../../src/excel/record";
 import { seedWorkbook } from "../workbook-fixture";
 import { fillOf, optionsOf, pane, snapshotValues } from "./harness";
@@ -58,7 +60,7 @@ describe("defect 2: a mark never exists without its record", () => {
     host.settingsLimit = 10;
     const p = pane(host);
     const out = await validateActiveWorkbook(p.run, optionsOf(p));
-    expect(out.notices.map((n) => n.kind)).not.toContain("settings-not-saved");
+    expect(out.notices).toEqual([]);
     const reopened = host.start({ name: "reopened" });
     await clearMarks(reopened.run, optionsOf(reopened));
     expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
@@ -74,7 +76,7 @@ describe("defect 2: a mark never exists without its record", () => {
     const p = pane(host);
     await clearMarks(p.run, optionsOf(p));
     expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
-    expect([...host.excel.sheet("吴兴区").notes.values()].filter((n) => n.content.startsWith(EXPLANATION_PREFIX.zh))).toEqual([]);
+    expect([...host.excel.sheet("吴兴区").notes.values()].filter((n) => isMarkNote(n.content))).toEqual([]);
   });
 });
 
@@ -240,7 +242,7 @@ describe("older hosts", () => {
     const out = await validateActiveWorkbook(p.run, optionsOf(p));
     expect(out.marks?.explanations).toBe("none");
     expect(out.notices.map((n) => n.kind)).toEqual(["explanations-unsupported"]);
-    expect(out.notices[0].message).toContain("只标记了单元格底色");
+    expect(render(out.notices[0], "zh")).toContain("只标记了单元格底色");
     await clearMarks(p.run, optionsOf(p));
     expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
     expect(snapshotValues(host)).toEqual(values);

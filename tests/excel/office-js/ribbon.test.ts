@@ -48,7 +48,7 @@ test("defect 1: pane open, ribbon 校验本表, pane 标记, 清除标记 — th
   expect(fillOf(host.excel.cell("吴兴区", "D6"))?.color).toBe(MARK_FILL.error);
 
   const findings = await workspace.validate("workbook");
-  await workspace.markFindings(findings);
+  await workspace.markFindings(findings, "zh");
   await workspace.clearMarks();
   expect(fillOf(host.excel.cell("吴兴区", "D6"))).toEqual(CLERK_BLUE);
   expect(fillOf(host.excel.cell("德清县", "D6"))).toBeNull();

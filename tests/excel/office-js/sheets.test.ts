@@ -1,7 +1,7 @@
 /* Sheets the add-in writes, through Microsoft's library (issue 11, defect 7): Excel compares
  * sheet names without case; protection options newer than the host are not sent. */
+import { AppError } from "../../../src/core/errors";
 import { confirmFinding, validateActiveWorkbook, writeSheets } from "../../../src/excel/actions";
-import { ActionError } from "../../../src/excel/run";
 import { loadPlanFromWorkbook } from "../../../src/core/plan";
 import { buildTemplate } from "../../../src/core/template";
 import { PLAN_ROWS, seedWorkbook } from "../workbook-fixture";
@@ -41,7 +41,7 @@ test("a user's sheet “_Indicators” is never taken for the add-in's record sh
   const { findings } = await validateActiveWorkbook(p.run, optionsOf(p, { mark: false }));
   const warning = findings.find((f) => f.kind === "unknown-indicator")!;
   const attempt = confirmFinding(p.run, warning, "本区自设指标", optionsOf(p));
-  await expect(attempt).rejects.toThrow(ActionError);
+  await expect(attempt).rejects.toThrow(AppError);
   await expect(confirmFinding(p.run, warning, "本区自设指标", optionsOf(p))).rejects.toThrow(/“_Indicators”/);
   expect(host.excel.cell("_Indicators", "B2")?.value).toBe("本区口径");
   expect(host.excel.sheet("_Indicators").visibility).toBe("Visible");

@@ -1,6 +1,7 @@
 /* Result sheets and templates written through Microsoft's Excel library into the Excel
  * stand-in: text stays text, styles by rectangles, conflicts with a user's sheets, the record
  * of the add-in's sheets, hosts that lack features or refuse the chart. */
+import { render } from "../../../src/core/messages";
 import type { TableModel } from "../../../src/core/table";
 import { rowHeight } from "../../../src/core/table-style";
 import { removeResultSheets, writeTables, type WriteOptions } from "../../../src/excel/write";
@@ -109,7 +110,7 @@ test("on ExcelApi 1.1 the sheet is written plainer, with a notice, and no newer 
   const out = await write([table()]);
   if (out.status !== "written") throw new Error("not written");
   expect(out.notices.map((n) => n.kind)).toEqual(["formatting-reduced"]);
-  expect(out.notices[0].message).toMatch(/合并单元格.*列宽.*冻结表头.*打印设置.*批注/);
+  expect(render(out.notices[0], "zh")).toMatch(/合并单元格.*列宽.*冻结表头.*打印设置.*批注/);
   expect(host.excel.cell("问题清单", "B3")).toMatchObject({ value: "=1+1" });
   expect(host.excel.sheet("问题清单").merges).toEqual([]);
   expect(host.excel.requests.filter((r) => r.error)).toEqual([]);
