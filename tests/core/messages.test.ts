@@ -5,7 +5,7 @@
  */
 import { FINDING_KINDS, makeFinding, type FindingKind } from "../../src/core/findings";
 import { formatFixed, formatPercent, formatPeriod, periodKey } from "../../src/core/format";
-import { AppError, appError, errorText, fromErrorData, toErrorData } from "../../src/core/errors";
+import { AppError, appError, errorParam, errorText, fromErrorData, toErrorData } from "../../src/core/errors";
 import { findingText, LANGS, messages, msg, render } from "../../src/core/messages";
 import type { Catalogue } from "../../src/core/messages/types";
 
@@ -147,6 +147,13 @@ describe("the one error type", () => {
     expect(errorText(fromErrorData(data), "zh")).toBe("程序出错：x is undefined");
     const many = new AggregateError([appError("need-plan"), appError("compile-first")]);
     expect(errorText(many, "en")).toBe("Choose a plan file (a workbook or .json) first.\nCompile first.");
+  });
+
+  test("an error given as a reason renders in the language of the message around it", () => {
+    const failed = appError("sheets-incomplete", { reason: errorParam(appError("protected-old-host")) });
+    expect(errorText(failed, "en")).toMatch(/^The sheets could not be written completely \(The sheet is protected .*ExcelApi 1\.2/);
+    expect(errorText(failed, "zh")).toMatch(/^工作表未能写完（工作表受保护，.*ExcelApi 1\.2/);
+    expect(errorParam(new Error("The request payload size has exceeded the limit."))).toBe("The request payload size has exceeded the limit.");
   });
 
   test("every error code has a message in every language", () => {
