@@ -24,7 +24,10 @@ const compiled = new Map();
 require.extensions[".ts"] = (module, filename) => {
   if (!compiled.has(filename)) {
     const source = require("node:fs").readFileSync(filename, "utf8");
-    const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true }, fileName: filename });
+    const out = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+      fileName: filename,
+    });
     compiled.set(filename, out.outputText);
   }
   module._compile(compiled.get(filename), filename);
@@ -68,7 +71,11 @@ async function measure(label, host, work, bound) {
       `  largest request ${MB(maxIn)}, response ${MB(maxOut)}${over}` +
       `  ${(ms / 1000).toFixed(1)} s${errors.length ? `  errors: ${errors.join(", ")}` : ""}`,
   );
-  if (verbose) for (const r of requests) console.log(`      ${r.cleanup ? "clean-up" : "request "} ${MB(r.bytesIn)} → ${MB(r.bytesOut)}${r.cellsOf.length ? `  cells of ${r.cellsOf.length} sheet(s)` : ""}`);
+  if (verbose)
+    for (const r of requests)
+      console.log(
+        `      ${r.cleanup ? "clean-up" : "request "} ${MB(r.bytesIn)} → ${MB(r.bytesOut)}${r.cellsOf.length ? `  cells of ${r.cellsOf.length} sheet(s)` : ""}`,
+      );
   return result;
 }
 
@@ -93,14 +100,18 @@ async function main() {
     if (!profile) throw new Error(`unknown profile ${name}`);
     const bounds = reference ? BOUNDS[name] : {};
     const budget = requestBytes({ platform: profile.platform });
-    console.log(`\n${name}: ExcelApi ${profile.excelApi}, budget ${MB(budget)} per request and response${profile.requestLimit ? `, limit ${MB(profile.requestLimit)}` : ""}`);
+    console.log(
+      `\n${name}: ExcelApi ${profile.excelApi}, budget ${MB(budget)} per request and response${profile.requestLimit ? `, limit ${MB(profile.requestLimit)}` : ""}`,
+    );
 
     // 1. The 100 × 500 workbook: 校验本表 on the whole workbook with marks, then 汇总评估.
     const host = new OfficeHost(profile);
     const made = seedLarge(host.excel, { districts, indicators, defectRate: 0.05 });
     const pane = host.start({ name: "pane" });
     const cells = districts * (indicators + 5) * 5 + (indicators + 1) * 13;
-    console.log(`  workbook: ${districts} district sheets × ${indicators} indicators (${cells.toLocaleString()} cells, ~${made.defects} defects)`);
+    console.log(
+      `  workbook: ${districts} district sheets × ${indicators} indicators (${cells.toLocaleString()} cells, ~${made.defects} defects)`,
+    );
     const validated = await measure(
       "validate + mark the workbook",
       host,
@@ -108,7 +119,12 @@ async function main() {
       bounds.validate,
     );
     console.log(`    ${validated.findings.length} findings, ${validated.marks.cells} cells marked`);
-    const compiled = await measure("compile (read + result sheets)", host, () => actions.compileInWorkbook(pane.run, optionsOf(pane)), bounds.compile);
+    const compiled = await measure(
+      "compile (read + result sheets)",
+      host,
+      () => actions.compileInWorkbook(pane.run, optionsOf(pane)),
+      bounds.compile,
+    );
     console.log(`    wrote ${compiled.sheets.join("、")}`);
     await measure("clear the marks", host, () => actions.clearMarks(pane.run, optionsOf(pane)), bounds.clear);
 
@@ -117,7 +133,12 @@ async function main() {
     marking.excel.addSheet("明细", [["x"]]);
     const p = marking.start({ name: "pane" });
     const findings = syntheticFindings("明细", marks);
-    const out = await measure(`mark ${marks.toLocaleString()} cells`, marking, () => actions.markFindings(p.run, findings, optionsOf(p)), bounds.mark);
+    const out = await measure(
+      `mark ${marks.toLocaleString()} cells`,
+      marking,
+      () => actions.markFindings(p.run, findings, optionsOf(p)),
+      bounds.mark,
+    );
     console.log(`    ${out.cells} cells marked, explanations: ${out.explanations}`);
     await measure(`clear ${marks.toLocaleString()} marks`, marking, () => actions.clearMarks(p.run, optionsOf(p)), bounds.clearMarks);
   }

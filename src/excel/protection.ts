@@ -15,7 +15,11 @@ import type { HostInfo } from "../host";
 import type { LiftEntry, Record, SheetInfo } from "./record";
 
 /** The protection a district template gets (src/core/template.ts, written by write.ts and the .xlsx writer): no password. */
-export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = { selectionMode: "Normal", allowFormatColumns: true, allowFormatRows: true };
+export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
+  selectionMode: "Normal",
+  allowFormatColumns: true,
+  allowFormatRows: true,
+};
 
 /** Options newer than ExcelApi 1.2 (Excel refuses them on older hosts). */
 const SINCE_1_7 = new Set(["selectionMode", "allowEditObjects", "allowEditScenarios"]);
@@ -35,7 +39,12 @@ export interface Lifted {
 }
 
 /** Lifts the protection (without a password) of `sheets`, recording it first. */
-export async function liftProtection(context: Excel.RequestContext, record: Record, sheets: readonly SheetInfo[], host: HostInfo): Promise<Lifted> {
+export async function liftProtection(
+  context: Excel.RequestContext,
+  record: Record,
+  sheets: readonly SheetInfo[],
+  host: HostInfo,
+): Promise<Lifted> {
   const out: Lifted = { lifted: [], refused: [] };
   // Protections an earlier run lifted and did not put back (it was stopped): put back at the
   // end, unless the sheet is gone or protected again since.

@@ -52,7 +52,16 @@ test("compile writes the result sheets and the chart, writes again over its own,
   expect(again.status).toBe("written");
   // Read: sheets, used ranges, samples, cells (4); write: the record (2), the sheets recorded and added (1), their content (1), print and chart (1).
   expect(host.excel.requestsOf("pane").filter((r) => !r.cleanup).length - before).toBe(9);
-  expect(host.excel.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["吴兴区", "德清县", "规划指标", "中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"]);
+  expect(host.excel.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual([
+    "吴兴区",
+    "德清县",
+    "规划指标",
+    "中期评估表",
+    "评估要点",
+    "分区数据",
+    "问题清单",
+    "进度对比图",
+  ]);
 
   const removed = await removeResults(p.run, o);
   expect(removed.removed).toEqual(["中期评估表", "评估要点", "分区数据", "问题清单", "进度对比图"]);
@@ -66,7 +75,9 @@ test("a 情况属实 confirmation is stored in the workbook, shown on the findin
   await confirmFinding(p.run, warning, "=本区自设指标，已报市局", o);
   expect(host.excel.sheet(CONFIRMATIONS_SHEET).visibility).toBe("VeryHidden");
   expect(host.excel.cell(CONFIRMATIONS_SHEET, "E2")).toMatchObject({ value: "=本区自设指标，已报市局", numberFormat: "@" });
-  expect(await readWorkbookConfirmations(p.run, o)).toEqual([expect.objectContaining({ sheet: "吴兴区", cell: "A10", kind: "unknown-indicator", reason: "=本区自设指标，已报市局" })]);
+  expect(await readWorkbookConfirmations(p.run, o)).toEqual([
+    expect.objectContaining({ sheet: "吴兴区", cell: "A10", kind: "unknown-indicator", reason: "=本区自设指标，已报市局" }),
+  ]);
 
   const again = await validateActiveWorkbook(p.run, { ...o, mark: false });
   expect(again.findings.find((f) => f.cell === "A10")?.confirmed).toMatchObject({ reason: "=本区自设指标，已报市局" });
@@ -88,7 +99,9 @@ test("the confirmations travel in the file: the .xlsx reader finds them", async 
     for (const [k, c] of s.cells) ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.value as string | number;
   }
   const model = await readWorkbookBuffer(new Uint8Array(await book.xlsx.writeBuffer()), "吴兴区.xlsx");
-  expect(readConfirmations(model)).toEqual([expect.objectContaining({ file: "吴兴区.xlsx", sheet: "吴兴区", cell: "E7", kind: "placeholder-text", reason: "指标口径说明" })]);
+  expect(readConfirmations(model)).toEqual([
+    expect.objectContaining({ file: "吴兴区.xlsx", sheet: "吴兴区", cell: "E7", kind: "placeholder-text", reason: "指标口径说明" }),
+  ]);
 });
 
 test("selectCell activates the sheet and selects the finding's cell", async () => {
@@ -101,7 +114,11 @@ test("markFindings marks the given findings without reading the workbook again",
   const { host, p, o } = setUp();
   const { findings } = await validateActiveWorkbook(p.run, { ...o, mark: false });
   const before = host.excel.requests.length;
-  const out = await markFindings(p.run, findings.filter((f) => f.cell === "D9"), o);
+  const out = await markFindings(
+    p.run,
+    findings.filter((f) => f.cell === "D9"),
+    o,
+  );
   const requests = host.excel.requests.slice(before).filter((r) => !r.cleanup);
   // The sheets (no record yet) (1), protections (1), the cell's fill and note (1), the record row and the mark (1).
   expect(requests).toHaveLength(4);
@@ -114,10 +131,23 @@ test("markFindings marks the given findings without reading the workbook again",
 test("a confirmed warning is not marked, by the ribbon's validation either; a confirmed error still is", async () => {
   const { host, p, o } = setUp();
   const { findings } = await validateActiveWorkbook(p.run, { ...o, mark: false });
-  await confirmFinding(p.run, findings.find((f) => f.cell === "A10")!, "本区自设指标", o);
-  await confirmFinding(p.run, findings.find((f) => f.cell === "D6")!, "待核实", o);
+  await confirmFinding(
+    p.run,
+    findings.find((f) => f.cell === "A10")!,
+    "本区自设指标",
+    o,
+  );
+  await confirmFinding(
+    p.run,
+    findings.find((f) => f.cell === "D6")!,
+    "待核实",
+    o,
+  );
   const out = await validateActiveWorkbook(p.run, o);
-  expect(out.findings.filter((f) => f.confirmed).map((f) => [f.cell, f.severity])).toEqual([["D6", "error"], ["A10", "warning"]]);
+  expect(out.findings.filter((f) => f.confirmed).map((f) => [f.cell, f.severity])).toEqual([
+    ["D6", "error"],
+    ["A10", "warning"],
+  ]);
   expect(out.marks?.cells).toBe(3);
   expect(host.excel.cell("吴兴区", "A10")?.fill).toBeUndefined();
   expect(host.excel.cell("吴兴区", "D6")?.fill?.color).toBe(MARK_FILL.error);

@@ -34,16 +34,19 @@ function ie11Host() {
   return { host, pages };
 }
 
-test.each(["validate", "compile", "clearMarks"])("in IE11 the ribbon's %s answers at once with the message, and completes", async (command) => {
-  const { host, pages } = ie11Host();
-  const ribbon = host.start({ name: "ribbon", url: "https://localhost:3000/commands.html", userAgent: TRIDENT, excel: false });
-  loadPage(ribbon, "commands/commands.html");
-  const out = await host.click(ribbon, command, { waitMs: 2000 });
-  expect(out).toMatchObject({ invoked: true, completed: true });
-  expect(out.ms).toBeLessThan(1000);
-  expect(host.dialogs.map((d) => new URL(d.url).search)).toEqual(["?unsupported=1"]);
-  expect(pages[0].window.document.getElementById("notice")!.textContent).toContain("本加载项无法在其中运行");
-});
+test.each(["validate", "compile", "clearMarks"])(
+  "in IE11 the ribbon's %s answers at once with the message, and completes",
+  async (command) => {
+    const { host, pages } = ie11Host();
+    const ribbon = host.start({ name: "ribbon", url: "https://localhost:3000/commands.html", userAgent: TRIDENT, excel: false });
+    loadPage(ribbon, "commands/commands.html");
+    const out = await host.click(ribbon, command, { waitMs: 2000 });
+    expect(out).toMatchObject({ invoked: true, completed: true });
+    expect(out.ms).toBeLessThan(1000);
+    expect(host.dialogs.map((d) => new URL(d.url).search)).toEqual(["?unsupported=1"]);
+    expect(pages[0].window.document.getElementById("notice")!.textContent).toContain("本加载项无法在其中运行");
+  },
+);
 
 test("in IE11 the task pane's fallback initialises Office too, once Office.js has loaded (async)", async () => {
   const host = new OfficeHost(OFFICE_2016);

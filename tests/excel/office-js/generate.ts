@@ -13,11 +13,27 @@ import type { StandInExcel } from "./stand-in";
 const UNITS = ["个", "张", "人", "万元", "%"] as const;
 
 export function planRows(indicators: number): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [["指标编码", "指标名称", "领域", "单位", "属性", "方向", "基期年", "基期值", "目标年", "目标值", "下限", "上限", "汇总方式"]];
+  const rows: (string | number | null)[][] = [
+    ["指标编码", "指标名称", "领域", "单位", "属性", "方向", "基期年", "基期值", "目标年", "目标值", "下限", "上限", "汇总方式"],
+  ];
   for (let i = 0; i < indicators; i++) {
     const unit = UNITS[i % UNITS.length];
     const pct = unit === "%";
-    rows.push([code(i), `民政事业发展指标${i + 1}（城乡社区养老服务设施覆盖情况）`, `领域${(i % 7) + 1}`, unit, i % 3 ? "预期性" : "约束性", "正向", 2015, pct ? 60 : 1000 + i, 2020, pct ? 90 : 2000 + i, 0, pct ? 100 : null, pct ? "不汇总" : "求和"]);
+    rows.push([
+      code(i),
+      `民政事业发展指标${i + 1}（城乡社区养老服务设施覆盖情况）`,
+      `领域${(i % 7) + 1}`,
+      unit,
+      i % 3 ? "预期性" : "约束性",
+      "正向",
+      2015,
+      pct ? 60 : 1000 + i,
+      2020,
+      pct ? 90 : 2000 + i,
+      0,
+      pct ? 100 : null,
+      pct ? "不汇总" : "求和",
+    ]);
   }
   return rows;
 }
@@ -41,7 +57,10 @@ export interface GeneratedWorkbook {
   defects: number;
 }
 
-export function seedLarge(excel: StandInExcel, options: { districts: number; indicators: number; defectRate?: number; seed?: number }): GeneratedWorkbook {
+export function seedLarge(
+  excel: StandInExcel,
+  options: { districts: number; indicators: number; defectRate?: number; seed?: number },
+): GeneratedWorkbook {
   const rnd = random(options.seed ?? 1);
   const rate = options.defectRate ?? 0.05;
   const names: string[] = [];

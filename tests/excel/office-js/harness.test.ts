@@ -95,7 +95,9 @@ test("settings are a copy per runtime: a save writes the whole copy, a refresh t
   pane.store.set("other", 2);
   await pane.store.save();
   expect(host.excel.settings).toEqual({ other: 2 }); // the ribbon's value is gone
-  await new Promise<void>((resolve) => (ribbon.window as unknown as { Office: typeof Office }).Office.context.document.settings.refreshAsync(() => resolve()));
+  await new Promise<void>((resolve) =>
+    (ribbon.window as unknown as { Office: typeof Office }).Office.context.document.settings.refreshAsync(() => resolve()),
+  );
   expect(ribbon.store.get("other")).toBe(2);
 });
 

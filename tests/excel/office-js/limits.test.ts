@@ -53,7 +53,10 @@ test("reading a sheet of long Chinese text: responses sized by what was measured
   const host = new OfficeHost(WEB);
   seedWorkbook(host.excel);
   const text = "本栏填写本期开展的城乡社区养老服务工作情况及存在问题说明".repeat(3);
-  host.excel.addSheet("附表说明", Array.from({ length: 1000 }, (_, r) => Array.from({ length: 20 }, (_, c) => `${r + 1}.${c + 1} ${text}`)));
+  host.excel.addSheet(
+    "附表说明",
+    Array.from({ length: 1000 }, (_, r) => Array.from({ length: 20 }, (_, c) => `${r + 1}.${c + 1} ${text}`)),
+  );
   const p = pane(host);
   const out = await validateActiveWorkbook(p.run, optionsOf(p, { mark: false }));
   expect(out.report.counts.submissions).toBe(1);
@@ -80,7 +83,9 @@ test("cancelling between requests: what was marked is recorded and clears", asyn
   const progress = (e: Progress) => {
     if (e.stage === "mark" && e.done > 0) abort.abort();
   };
-  await expect(markFindings(p.run, syntheticFindings("明细", 2000, LONG), optionsOf(p, { onProgress: progress, signal: abort.signal }))).rejects.toThrow("已取消");
+  await expect(
+    markFindings(p.run, syntheticFindings("明细", 2000, LONG), optionsOf(p, { onProgress: progress, signal: abort.signal })),
+  ).rejects.toThrow("已取消");
   const marked = [...host.excel.sheet("明细").cells.values()].filter((c) => c.fill).length;
   expect(marked).toBeGreaterThan(0);
   expect(marked).toBeLessThan(2000);

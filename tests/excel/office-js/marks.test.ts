@@ -66,18 +66,21 @@ describe("defect 2: a mark never exists without its record", () => {
     expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
   });
 
-  test.each([1, 2, 3, 4, 5])("the runtime is ended by Office after %i request(s) of the marking: what was marked is cleared by the next runtime", async (n) => {
-    const host = workbook(WEB);
-    const ribbon = host.start({ name: "ribbon" });
-    host.killAfter("ribbon", 3 + n); // after reading the workbook (3), n requests into the marking
-    void validateActiveWorkbook(ribbon.run, optionsOf(ribbon));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(host.isKilled("ribbon")).toBe(true);
-    const p = pane(host);
-    await clearMarks(p.run, optionsOf(p));
-    expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
-    expect([...host.excel.sheet("吴兴区").notes.values()].filter((n) => isMarkNote(n.content))).toEqual([]);
-  });
+  test.each([1, 2, 3, 4, 5])(
+    "the runtime is ended by Office after %i request(s) of the marking: what was marked is cleared by the next runtime",
+    async (n) => {
+      const host = workbook(WEB);
+      const ribbon = host.start({ name: "ribbon" });
+      host.killAfter("ribbon", 3 + n); // after reading the workbook (3), n requests into the marking
+      void validateActiveWorkbook(ribbon.run, optionsOf(ribbon));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(host.isKilled("ribbon")).toBe(true);
+      const p = pane(host);
+      await clearMarks(p.run, optionsOf(p));
+      expect(fills(host)).toEqual([CLERK_BLUE, null, null, null]);
+      expect([...host.excel.sheet("吴兴区").notes.values()].filter((n) => isMarkNote(n.content))).toEqual([]);
+    },
+  );
 });
 
 describe("defect 3: 清除标记 takes away only what the add-in added and nobody changed since", () => {
@@ -188,7 +191,10 @@ describe("the record", () => {
 
   test("marks on a sheet deleted since are skipped when clearing, with a notice", async () => {
     const host = new OfficeHost(DESKTOP);
-    seedWorkbook(host.excel, { 吴兴区: [["YL-01", "每千名老人拥有社会养老床位数", "张/千人", "x", null]], 德清县: [["YL-01", "每千名老人拥有社会养老床位数", "张/千人", "xx", null]] });
+    seedWorkbook(host.excel, {
+      吴兴区: [["YL-01", "每千名老人拥有社会养老床位数", "张/千人", "x", null]],
+      德清县: [["YL-01", "每千名老人拥有社会养老床位数", "张/千人", "xx", null]],
+    });
     const p = pane(host);
     await validateActiveWorkbook(p.run, optionsOf(p));
     host.excel.sheets.splice(host.excel.sheets.indexOf(host.excel.sheet("德清县")), 1);
@@ -211,7 +217,11 @@ describe("the record", () => {
 
   test("a record an earlier version kept in the document settings is moved into the workbook and cleared from there", async () => {
     const host = workbook(DESKTOP);
-    for (const [cell, color] of [["D6", MARK_FILL.error], ["E7", MARK_FILL.warning]] as const) host.excel.cell("吴兴区", cell)!.fill = { color, pattern: "Solid" };
+    for (const [cell, color] of [
+      ["D6", MARK_FILL.error],
+      ["E7", MARK_FILL.warning],
+    ] as const)
+      host.excel.cell("吴兴区", cell)!.fill = { color, pattern: "Solid" };
     host.excel.sheet("吴兴区").notes.set("D6", { content: "【指标校验】占位符", author: "统计员" });
     host.excel.settings = {
       [LEGACY_RECORD_KEY]: {
@@ -291,7 +301,10 @@ describe("protection on older hosts", () => {
     const refused = await validateActiveWorkbook(q.run, optionsOf(q));
     expect(refused.marks?.cells).toBe(0);
     expect(refused.notices.map((n) => n.kind)).toContain("protected-sheets");
-    expect(other.excel.sheet("吴兴区").protection).toEqual({ protected: true, options: { allowFormatCells: true, selectionMode: "Unlocked" } });
+    expect(other.excel.sheet("吴兴区").protection).toEqual({
+      protected: true,
+      options: { allowFormatCells: true, selectionMode: "Unlocked" },
+    });
   });
 
   test("ExcelApi 1.1 cannot lift a protection: the clerk is told what to do, and nothing is half-marked", async () => {

@@ -33,7 +33,8 @@ function paneWorkspace(p: Runtime) {
   return createExcelWorkspace(hostInfo(p), () => Promise.reject(new Error("no files in this test")), { run: p.run, store: p.store });
 }
 
-const shown = (host: OfficeHost) => host.dialogs.map((d) => new URL(d.url).searchParams.getAll("line").join("\n") || (new URL(d.url).searchParams.get("notice") ?? ""));
+const shown = (host: OfficeHost) =>
+  host.dialogs.map((d) => new URL(d.url).searchParams.getAll("line").join("\n") || (new URL(d.url).searchParams.get("notice") ?? ""));
 
 afterEach(() => {
   for (const k of ["validate", "compile", "clearMarks"]) delete (window as unknown as Record<string, unknown>)[k];
@@ -112,7 +113,9 @@ test("清除标记 and 汇总评估 complete too; an error is reported, not thro
   await host.click(ribbon, "clearMarks");
   expect(shown(host)[1]).toBe("已清除标记：恢复了 4 个单元格的底色，删除了 4 条说明。");
   await host.click(ribbon, "compile");
-  expect(shown(host)[2]).toMatch(/^汇总完成（评估时点 2018年6月，2 个填报单位）：已写入 中期评估表、评估要点、分区数据、问题清单、进度对比图。/);
+  expect(shown(host)[2]).toMatch(
+    /^汇总完成（评估时点 2018年6月，2 个填报单位）：已写入 中期评估表、评估要点、分区数据、问题清单、进度对比图。/,
+  );
   host.excel.sheets.splice(host.excel.sheets.indexOf(host.excel.sheet("规划指标")), 1);
   const out = await host.click(ribbon, "compile");
   expect(out.completed).toBe(true);

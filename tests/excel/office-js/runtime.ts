@@ -31,7 +31,6 @@ import { compareVersions, type Profile, StandInExcel } from "./stand-in";
 const LIBRARY = path.join(__dirname, "..", "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-web-16.00.debug.js");
 let librarySource: string | undefined;
 
-
 type Callback = (result: AsyncResultLike) => void;
 interface AsyncResultLike {
   status: "succeeded" | "failed";
@@ -120,10 +119,12 @@ export class OfficeHost {
       while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
       return ok();
     };
-    if (!(await until(() => runtime.initialised, options.startupMs ?? 1000))) return { invoked: false, completed: false, ms: Date.now() - started };
+    if (!(await until(() => runtime.initialised, options.startupMs ?? 1000)))
+      return { invoked: false, completed: false, ms: Date.now() - started };
     await runtime.ready;
     const w = runtime.window as unknown as Record<string, unknown>;
-    const f = (typeof w[name] === "function" ? w[name] : runtime.associations.get(name.toUpperCase())) as ((e: unknown) => unknown) | undefined;
+    const f = (typeof w[name] === "function" ? w[name] : runtime.associations.get(name.toUpperCase())) as
+      ((e: unknown) => unknown) | undefined;
     if (!f) return { invoked: false, completed: false, ms: Date.now() - started };
     let completed = false;
     f({ source: { id: name }, completed: () => (completed = true) });
@@ -251,7 +252,10 @@ export class Runtime {
       },
       messageParent(message: string) {
         const dialog = runtime.options.dialogOf;
-        if (!dialog || !runtime.initialised) throw new Error("Office.js has not fully loaded. Your app must call \"Office.onReady()\" as part of it's loading sequence (or set the \"Office.initialize\" function).");
+        if (!dialog || !runtime.initialised)
+          throw new Error(
+            'Office.js has not fully loaded. Your app must call "Office.onReady()" as part of it\'s loading sequence (or set the "Office.initialize" function).',
+          );
         dialog.message(message);
       },
     };
@@ -343,7 +347,17 @@ function installNotesApi(w: Record<string, unknown>): void {
       strings: [],
       enumTypes: [],
       clientObjectTypes: [
-        ["Note", 0, [["content", 0, 1], ["authorName", 2, 1]], 0, [["delete", 0, 0, 1, 0]], [["getLocation", "Excel.Range", 0, 2, 1, 4]]],
+        [
+          "Note",
+          0,
+          [
+            ["content", 0, 1],
+            ["authorName", 2, 1],
+          ],
+          0,
+          [["delete", 0, 0, 1, 0]],
+          [["getLocation", "Excel.Range", 0, 2, 1, 4]],
+        ],
         [
           "NoteCollection",
           1,

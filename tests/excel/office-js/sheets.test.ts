@@ -10,7 +10,12 @@ import { OfficeHost } from "./runtime";
 import { DESKTOP, OFFICE_2016 } from "./stand-in";
 
 function plan() {
-  const sheet = { name: "规划指标", rows: PLAN_ROWS.map((r) => r.map((v) => (v === null ? undefined : { value: v, text: String(v) }))), merges: [], hiddenRows: [] };
+  const sheet = {
+    name: "规划指标",
+    rows: PLAN_ROWS.map((r) => r.map((v) => (v === null ? undefined : { value: v, text: String(v) }))),
+    merges: [],
+    hiddenRows: [],
+  };
   return loadPlanFromWorkbook({ name: "规划.xlsx", sheets: [sheet] }, "规划.xlsx").plan;
 }
 
@@ -36,7 +41,10 @@ test("a template for “Wuxing” beside a user's sheet “WUXING” goes beside
 test("a user's sheet “_Indicators” is never taken for the add-in's record sheet", async () => {
   const host = new OfficeHost(DESKTOP);
   seedWorkbook(host.excel);
-  host.excel.addSheet("_Indicators", [["指标", "说明"], ["YL-01", "本区口径"]]);
+  host.excel.addSheet("_Indicators", [
+    ["指标", "说明"],
+    ["YL-01", "本区口径"],
+  ]);
   const p = pane(host);
   const { findings } = await validateActiveWorkbook(p.run, optionsOf(p, { mark: false }));
   const warning = findings.find((f) => f.kind === "unknown-indicator")!;

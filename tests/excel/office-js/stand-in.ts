@@ -162,7 +162,10 @@ export function parseAddress(address: string): { sheet?: string; top: number; le
   let sheet: string | undefined;
   const bang = address.lastIndexOf("!");
   if (bang >= 0) {
-    sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     local = address.slice(bang + 1);
   }
   const [from, to = from] = local.replace(/\$/g, "").split(":");
@@ -178,11 +181,18 @@ export function parseAddress(address: string): { sheet?: string; top: number; le
   } catch {
     throw new HostError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${address}`);
   }
-  return { sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    sheet,
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 const quoteSheet = (name: string) => (/^[\p{L}\p{N}_.]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
-const localAddress = (a: Omit<Area, "sheet">) => (a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`);
+const localAddress = (a: Omit<Area, "sheet">) =>
+  a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`;
 
 /** Display text as Excel shows it (enough for the add-in: percent formats and plain values). */
 export function displayText(cell: Pick<CellState, "value" | "numberFormat"> | undefined): string {
@@ -383,7 +393,8 @@ export class StandInExcel {
     }
     const body = JSON.parse(bodyText) as RequestBody;
     record.actions = body.Actions.length;
-    record.cleanup = body.Actions.length > 0 && body.Actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === "_RemoveReference"));
+    record.cleanup =
+      body.Actions.length > 0 && body.Actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === "_RemoveReference"));
     const responseBody = JSON.stringify(this.run(body, record));
     record.bytesOut = Buffer.byteLength(responseBody, "utf8");
     if (this.profile.responseLimit !== null && record.bytesOut > this.profile.responseLimit) {
@@ -448,10 +459,16 @@ export class StandInExcel {
             break;
           }
           case 2:
-            if (obj instanceof Range && (action.QueryInfo?.Select ?? ["values"]).some((p) => /^(values|text|numberFormat|formulas)$/.test(p))) {
+            if (
+              obj instanceof Range &&
+              (action.QueryInfo?.Select ?? ["values"]).some((p) => /^(values|text|numberFormat|formulas)$/.test(p))
+            ) {
               if (!record.cellsOf.includes(obj.area.sheet.name)) record.cellsOf.push(obj.area.sheet.name);
             }
-            results.push({ ActionId: action.Id, Value: obj === null ? null : this.query(obj, action.QueryInfo ?? {}, kept.get(action.ObjectPathId as number)) });
+            results.push({
+              ActionId: action.Id,
+              Value: obj === null ? null : this.query(obj, action.QueryInfo ?? {}, kept.get(action.ObjectPathId as number)),
+            });
             break;
           case 3: {
             const args = this.args(action.ArgumentInfo, resolve);
@@ -485,7 +502,8 @@ export class StandInExcel {
         }
       } catch (e) {
         const err = e instanceof HostError ? e : new HostError("GeneralException", e instanceof Error ? e.message : String(e));
-        if (process.env.STAND_IN_DEBUG) console.log("stand-in error", action, JSON.stringify(body.ObjectPaths[String(action.ObjectPathId)]), err.code, err.message);
+        if (process.env.STAND_IN_DEBUG)
+          console.log("stand-in error", action, JSON.stringify(body.ObjectPaths[String(action.ObjectPathId)]), err.code, err.message);
         return {
           Results: results,
           Error: { Code: err.code, Message: err.message, HttpStatusCode: 400, ActionIndex: i, Location: action.Name },
@@ -498,7 +516,8 @@ export class StandInExcel {
   /** Runs `f`, unless the host lacks the member's requirement set or a test made it fail. */
   private guarded<T>(obj: HostObject, member: string, f: () => T): T {
     const needs = API_VERSIONS[`${obj.type}.${member}`];
-    if (needs && !this.supports(needs)) throw new HostError("ApiNotFound", `The API you are trying to use could not be found (${obj.type}.${member}, ExcelApi ${needs}).`);
+    if (needs && !this.supports(needs))
+      throw new HostError("ApiNotFound", `The API you are trying to use could not be found (${obj.type}.${member}, ExcelApi ${needs}).`);
     const code = this.failOn.get(`${obj.type}.${member}`);
     if (code) throw new HostError(code, `${obj.type}.${member} refused by the host`);
     return f();
@@ -545,7 +564,8 @@ export class StandInExcel {
       throw new HostError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${name}`);
     }
     const other = this.findSheet(name);
-    if (other && other !== except) throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}`);
+    if (other && other !== except)
+      throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}`);
   }
 
   /** Refuses writes to a protected sheet (cells locked by default, as in Excel). */
@@ -573,7 +593,10 @@ interface QueryInfo {
 
 interface RequestBody {
   Actions: { Id: number; ActionType: number; Name: string; ObjectPathId?: number; ArgumentInfo?: ArgumentInfo; QueryInfo?: QueryInfo }[];
-  ObjectPaths: Record<string, { Id: number; ObjectPathType: number; Name: string; ParentObjectPathId?: number; ArgumentInfo?: ArgumentInfo }>;
+  ObjectPaths: Record<
+    string,
+    { Id: number; ObjectPathType: number; Name: string; ParentObjectPathId?: number; ArgumentInfo?: ArgumentInfo }
+  >;
 }
 
 interface ResponseBody {
@@ -700,7 +723,8 @@ class Worksheet extends HostObject {
     const s = this.live();
     switch (method) {
       case "GetRange": {
-        if (args[0] === undefined || args[0] === null || args[0] === "") return new Range(this.x, { sheet: s, top: 0, left: 0, bottom: ROWS - 1, right: COLS - 1 });
+        if (args[0] === undefined || args[0] === null || args[0] === "")
+          return new Range(this.x, { sheet: s, top: 0, left: 0, bottom: ROWS - 1, right: COLS - 1 });
         const a = parseAddress(String(args[0]));
         return new Range(this.x, { sheet: s, top: a.top, left: a.left, bottom: a.bottom, right: a.right });
       }
@@ -725,7 +749,10 @@ class Worksheet extends HostObject {
 }
 
 /** The used area of a sheet's cells (0-based, inclusive), those with a value only if `valuesOnly`; null when empty. */
-export function usedArea<S extends { cells: Map<number, { value: unknown; formula?: string }> }>(s: S, valuesOnly: boolean): { sheet: S; top: number; left: number; bottom: number; right: number } | null {
+export function usedArea<S extends { cells: Map<number, { value: unknown; formula?: string }> }>(
+  s: S,
+  valuesOnly: boolean,
+): { sheet: S; top: number; left: number; bottom: number; right: number } | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -866,8 +893,14 @@ class Range extends HostObject {
       this.x.checkWritable(a.sheet, prop === "NumberFormat" ? "format" : "cells");
       const rows = value as unknown[][];
       const single = !Array.isArray(rows);
-      if (!single && (rows.length !== a.bottom - a.top + 1 || rows.some((row) => !Array.isArray(row) || row.length !== a.right - a.left + 1))) {
-        throw new HostError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.address()}).`);
+      if (
+        !single &&
+        (rows.length !== a.bottom - a.top + 1 || rows.some((row) => !Array.isArray(row) || row.length !== a.right - a.left + 1))
+      ) {
+        throw new HostError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.address()}).`,
+        );
       }
       for (let r = a.top; r <= a.bottom; r++)
         for (let c = a.left; c <= a.right; c++) {
@@ -904,7 +937,10 @@ class Range extends HostObject {
       }
       case "_ValidateArraySize":
         if (Number(args[0]) !== a.bottom - a.top + 1 || Number(args[1]) !== a.right - a.left + 1) {
-          throw new HostError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+          throw new HostError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          );
         }
         return undefined;
       case "GetMergedAreasOrNullObject": {
@@ -1022,7 +1058,8 @@ class RangeFill extends HostObject {
     this.x.checkWritable(this.range.area.sheet, "format");
     this.range.each((cell) => {
       const was = cell.fill ?? NO_FILL;
-      if (prop === "Color") cell.fill = { ...was, color: String(value).toUpperCase(), pattern: was.pattern === "None" ? "Solid" : was.pattern };
+      if (prop === "Color")
+        cell.fill = { ...was, color: String(value).toUpperCase(), pattern: was.pattern === "None" ? "Solid" : was.pattern };
       else if (prop === "Pattern") cell.fill = { ...was, pattern: String(value) };
       else if (prop === "PatternColor") cell.fill = { ...was, patternColor: String(value).toUpperCase() };
       else throw notModelled("RangeFill", prop);
@@ -1175,7 +1212,8 @@ class CommentCollection extends HostObject {
       case "Add": {
         const { sheet, cell } = this.at(args[0]);
         this.x.checkWritable(sheet, "objects");
-        if (this.x.threads.some((t) => t.sheetId === sheet.id && t.cell === cell)) throw new HostError("InvalidArgument", `${cell} already has a comment`);
+        if (this.x.threads.some((t) => t.sheetId === sheet.id && t.cell === cell))
+          throw new HostError("InvalidArgument", `${cell} already has a comment`);
         const t: Thread = { id: this.x.newThreadId(), sheetId: sheet.id, cell, content: String(args[1]), author: this.x.user, replies: [] };
         this.x.threads.push(t);
         return new Comment(this.x, t);

@@ -9,7 +9,7 @@ import { hostInfo, pane } from "./harness";
 import { OfficeHost } from "./runtime";
 import { DESKTOP, type Profile } from "./stand-in";
 
-const INJECTIONS = ["=1+1", "+86 572 1234567", "-待核实", "@SUM(A1:A3)", "=HYPERLINK(\"http://x\",\"点我\")"];
+const INJECTIONS = ["=1+1", "+86 572 1234567", "-待核实", "@SUM(A1:A3)", '=HYPERLINK("http://x","点我")'];
 
 function table(name = "问题清单"): TableModel {
   return {
@@ -39,7 +39,8 @@ function table(name = "问题清单"): TableModel {
 function setUp(profile: Profile = DESKTOP) {
   const host = new OfficeHost(profile);
   const p = pane(host);
-  const write = (tables: TableModel[], options: Partial<WriteOptions> = {}) => p.run((context) => writeTables(context, tables, { host: hostInfo(p), store: p.store, ...options }));
+  const write = (tables: TableModel[], options: Partial<WriteOptions> = {}) =>
+    p.run((context) => writeTables(context, tables, { host: hostInfo(p), store: p.store, ...options }));
   const remove = () => p.run((context) => removeResultSheets(context, { host: hostInfo(p), store: p.store }));
   return { host, p, write, remove };
 }
@@ -69,7 +70,13 @@ test("styles go to rectangles of cells, not cell by cell; merges, freeze, notes,
   const { host, write } = setUp();
   await write([table()]);
   expect(["A2", "B2", "C2", "D2"].map((c) => fill(host, "问题清单", c))).toEqual(Array(4).fill("#D9E1F2"));
-  expect(["D3", "D4", "D5", "D6", "D7"].map((c) => fill(host, "问题清单", c))).toEqual(["#C6EFCE", expect.any(String), "#C6EFCE", expect.any(String), "#C6EFCE"]);
+  expect(["D3", "D4", "D5", "D6", "D7"].map((c) => fill(host, "问题清单", c))).toEqual([
+    "#C6EFCE",
+    expect.any(String),
+    "#C6EFCE",
+    expect.any(String),
+    "#C6EFCE",
+  ]);
   expect(host.excel.formats.filter((f) => f.path === "format.fill.color")).toEqual([]); // fills are simulated, not recorded
   expect(host.excel.sheet("问题清单").merges).toEqual(["A1:D1"]);
   expect(host.excel.formats).toContainEqual(expect.objectContaining({ path: "freezePanes.freezeRows()", value: [2] }));
@@ -192,7 +199,14 @@ test("a host refusing the chart still gets the result sheets, and a notice", asy
   const { host, write } = setUp();
   host.excel.failOn.set("Recorder(charts).add", "GeneralException");
   const out = await write([table("中期评估表")], {
-    chart: { sheet: "进度对比图", title: "t", categoryHeader: "指标名称", categories: ["a"], series: [{ name: "s", values: [0.5] }], format: "0%" },
+    chart: {
+      sheet: "进度对比图",
+      title: "t",
+      categoryHeader: "指标名称",
+      categories: ["a"],
+      series: [{ name: "s", values: [0.5] }],
+      format: "0%",
+    },
   });
   expect(out).toMatchObject({ status: "written", sheets: ["中期评估表", "进度对比图"] });
   if (out.status === "written") expect(out.notices.map((n) => n.kind)).toEqual(["extras-failed"]);
@@ -207,4 +221,3 @@ test("a write that fails half-way leaves no half-written sheet, and says so", as
   expect(host.excel.failOn.delete("Range.merge")).toBe(true);
   expect(await write([table("中期评估表")])).toMatchObject({ status: "written" });
 });
-
