@@ -78,11 +78,12 @@ export interface Plan {
 //   "70%", a cell 0.7 formatted "0%" (in a % indicator: 70) and "达到70%以上" all read as in
 //   a submission; the qualifier is dropped (方向 says which way the target points).
 // - 基期年 must be before 目标年; years are four-digit integers ("2020年" is read as 2020).
-// - Codes are compared as submissions match them (half-width, trimmed, case-insensitive):
-//   a second row with the same code is invalid and the first one stays. References
-//   (包含于, 加权平均:CODE, 比值:NUM/DEN) are stored with the referenced indicator's code as
-//   the plan writes it; a reference to a missing or invalid row makes the referring row
-//   invalid too.
+// - Codes are compared as submissions match them (normaliseCode: half-width, every dash
+//   variant as "-", no whitespace, case-insensitive): a second row with the same code is
+//   invalid and the first one stays. References (包含于, 加权平均:CODE, 比值:NUM/DEN) are stored
+//   with the referenced indicator's code as the plan writes it; a reference to a missing or
+//   invalid row, to the row itself (包含于 itself, weighted by itself, a ratio of itself), and
+//   every row of a 包含于 cycle make the row invalid (a structure finding on its cell).
 // - A plan with no usable indicator (no 规划指标 sheet, no header, only invalid rows) loads as
 //   an empty plan whose findings say why: callers that need indicators stop there.
 // =======================================================================================
@@ -463,7 +464,15 @@ function buildPlan(file: string, sheet: string | undefined, sources: RowSource[]
     rows.push({ ind, src });
   }
 
-  // References must name a loaded indicator; dropping one row may orphan another, so repeat.
+  return resolvePlan(file, sheet, rows, findings);
+}
+
+/**
+ * The plan as a graph: references (包含于, 加权平均:CODE, 比值:NUM/DEN) must name another loaded
+ * indicator, and 包含于 must not go round in a cycle. A row that breaks this is invalid; dropping
+ * it may orphan rows that refer to it, so this repeats until nothing changes.
+ */
+function resolvePlan(file: string, sheet: string | undefined, rows: { ind: Indicator; src: RowSource }[], findings: RowFinding[]): PlanLoad {
   let valid = rows;
   for (;;) {
     const byCode = new Map(valid.map((r) => [normaliseCode(r.ind.code), r.ind.code]));
@@ -473,11 +482,44 @@ function buildPlan(file: string, sheet: string | undefined, sources: RowSource[]
       if (problem) findings.push(rowFinding(file, sheet, r.src, problem.field, problem.reason, r.ind.code));
       else next.push(r);
     }
-    if (next.length === valid.length) break;
-    valid = next;
+    // A row on a 包含于 cycle (A in B, B in A) has no total to be a part of.
+    const cycles = partOfCycles(next.map((r) => r.ind));
+    for (const r of next) {
+      const cycle = cycles.get(r.ind.code);
+      if (cycle) findings.push(rowFinding(file, sheet, r.src, "partOf", msg("reason.partOfCycle", { cycle: cycle.join(" → ") }), r.ind.code));
+    }
+    const kept = cycles.size === 0 ? next : next.filter((r) => !cycles.has(r.ind.code));
+    if (kept.length === valid.length) break;
+    valid = kept;
   }
   findings.sort((a, b) => a.row - b.row || FIELD_ORDER.get(a.field)! - FIELD_ORDER.get(b.field)!);
   return { plan: { indicators: valid.map((r) => r.ind) }, findings: findings.map((f) => f.finding) };
+}
+
+/**
+ * The indicators on a 包含于 cycle (references already resolved to the plan's codes), each with
+ * its cycle as the plan writes it, starting and ending at itself: YL-01 → YL-02 → YL-01.
+ */
+function partOfCycles(indicators: readonly Indicator[]): Map<string, string[]> {
+  const totalOf = new Map(indicators.filter((i) => i.partOf !== undefined).map((i) => [i.code, i.partOf!]));
+  const out = new Map<string, string[]>();
+  const done = new Set<string>();
+  for (const start of totalOf.keys()) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let at: string | undefined = start;
+    while (at !== undefined && !done.has(at) && !onPath.has(at)) {
+      onPath.set(at, path.length);
+      path.push(at);
+      at = totalOf.get(at);
+    }
+    if (at !== undefined && onPath.has(at)) {
+      const ring = path.slice(onPath.get(at));
+      ring.forEach((code, i) => out.set(code, [...ring.slice(i), ...ring.slice(0, i), code]));
+    }
+    for (const code of path) done.add(code);
+  }
+  return out;
 }
 
 /** Rewrites the references of an indicator to the codes as the plan writes them, or says which is broken. */
@@ -486,19 +528,24 @@ function resolveReferences(ind: Indicator, byCode: Map<string, string>): { field
   if (ind.partOf !== undefined) {
     const total = find(ind.partOf);
     if (total === undefined) return { field: "partOf", reason: msg("reason.partOfMissing", { code: ind.partOf }) };
-    if (normaliseCode(total) === normaliseCode(ind.code)) return { field: "partOf", reason: msg("reason.partOfSelf") };
+    if (total === ind.code) return { field: "partOf", reason: msg("reason.partOfSelf") };
     ind.partOf = total;
   }
   const a = ind.aggregate;
+  // A rate weighted by itself, or the ratio of itself, sums the districts' rates: never a city value.
+  const self = (code: string) => code === ind.code;
   if (a.kind === "weighted") {
     const by = find(a.by);
     if (by === undefined) return { field: "aggregate", reason: msg("reason.weightMissing", { code: a.by }) };
+    if (self(by)) return { field: "aggregate", reason: msg("reason.weightSelf") };
     a.by = by;
   } else if (a.kind === "ratio") {
     const num = find(a.num);
     if (num === undefined) return { field: "aggregate", reason: msg("reason.numeratorMissing", { code: a.num }) };
+    if (self(num)) return { field: "aggregate", reason: msg("reason.numeratorSelf") };
     const den = find(a.den);
     if (den === undefined) return { field: "aggregate", reason: msg("reason.denominatorMissing", { code: a.den }) };
+    if (self(den)) return { field: "aggregate", reason: msg("reason.denominatorSelf") };
     a.num = num;
     a.den = den;
   }

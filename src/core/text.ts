@@ -40,9 +40,24 @@ export function normaliseName(s: string): string {
   return toHalfWidth(s).replace(NAME_NOISE, "").toLowerCase();
 }
 
-/** A code as plan references and submission rows are matched by it: half-width, trimmed, upper case. */
+/**
+ * Every dash a code may be written with: hyphen, non-breaking hyphen, figure dash, en and em
+ * dashes, horizontal bar, minus sign, small and full-width hyphen-minus, the two- and three-em
+ * dashes, the hyphen bullet and the soft hyphen. Word and WPS turn "-" into some of them on
+ * their own ("YL‐03" with U+2010 is YL-03).
+ */
+const CODE_DASHES = /[\u00ad\u2010-\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
+
+/** Whitespace of any kind, including the no-break and ideographic spaces, and invisible format characters. */
+const CODE_SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+
+/**
+ * A code as the plan's references and submission rows are compared by it (one normaliser for
+ * both): half-width, every dash variant as "-", no whitespace, upper case. "ｙｌ－０３",
+ * "YL‐03", "YL – 03" and " yl-03 " are YL-03.
+ */
 export function normaliseCode(code: string): string {
-  return toHalfWidth(code).trim().toUpperCase();
+  return toHalfWidth(code).replace(CODE_SPACES, "").replace(CODE_DASHES, "-").toUpperCase();
 }
 
 /** A literal string for use inside a regular expression. */
