@@ -1,7 +1,11 @@
 /**
- * `indicators compile --plan PLAN [--as-of 2018-06] FILES... [-o midterm.xlsx]
+ * `indicators compile [--plan PLAN] [--as-of 2018-06] FILES... [-o midterm.xlsx]
  * [--format table|json] [--lang zh|en]`: consolidates the district workbooks, evaluates as of
  * the report period and writes the mid-term workbook (中期评估表, 评估要点, 分区数据, 问题清单).
+ * Without --plan, the plan the workbooks carry (templates made by `indicators template`) is
+ * used, as validate does. The output is checked before any input is read (write-node.ts
+ * checkOutput); without -o the summary says how to write the workbook instead of pointing at
+ * its sheets.
  *
  * Exit codes: 0 when the compile ran, even with findings (they are the workbook's 问题清单,
  * and the values they block are left out and counted in the table); 2 when an input cannot
@@ -18,13 +22,13 @@ import { list, messages, type Lang } from "../core/messages";
 import { parsePeriod, type ReportPeriod } from "../core/period";
 import { overallStatement } from "../core/statements";
 import { statusLabel, submissionRefText } from "../core/tables";
-import { writeWorkbookFile } from "../files/write-node";
+import { checkOutput, writeWorkbookFile } from "../files/write-node";
 import { formatTable } from "./format";
 import type { Cli } from "./index";
 import { eachWorkbook, expandInputs, loadPlanFile, parseOptions } from "./input";
 
 const Options = z.object({
-  plan: z.string().min(1),
+  plan: z.string().min(1).optional(),
   asOf: z.string().min(1).optional(),
   output: z.string().min(1).optional(),
   format: z.enum(["table", "json"]),
@@ -37,7 +41,7 @@ export function registerCompile(program: Command, cli: Cli): void {
   program
     .command("compile")
     .description(m.compile)
-    .requiredOption("--plan <file>", m.optPlan)
+    .option("--plan <file>", m.optPlanCarried)
     .option("--as-of <period>", m.optAsOf)
     .option("-o, --output <file>", m.optOutput)
     .option("--format <format>", m.optFormat, "table")
@@ -59,30 +63,28 @@ function parseAsOf(text: string | undefined): ReportPeriod | undefined {
 export async function runCompile(cli: Cli, paths: readonly string[], opts: CompileCliOptions): Promise<number> {
   const lang = opts.lang;
   const asOf = parseAsOf(opts.asOf);
-  const plan = await loadPlanFile(opts.plan);
-  const files = await expandInputs(paths);
-  if (opts.output) {
-    const out = resolve(opts.output);
-    if (out === resolve(opts.plan) || files.some((f) => resolve(f) === out)) throw appError("output-is-input", { path: opts.output });
+  const target = opts.output === undefined ? undefined : await checkOutput(opts.output, { overwrite: true });
+  if (opts.output !== undefined && opts.plan !== undefined && resolve(opts.output) === resolve(opts.plan)) {
+    throw appError("output-is-input", { path: opts.output });
   }
-  const check = new WorkbookCheck({ plan });
+  const files = await expandInputs(paths);
+  if (opts.output !== undefined) {
+    const out = resolve(opts.output);
+    if (files.some((f) => resolve(f) === out)) throw appError("output-is-input", { path: opts.output });
+  }
+  const check = new WorkbookCheck({ plan: opts.plan === undefined ? "carried" : await loadPlanFile(opts.plan) });
   await eachWorkbook(files, cli, (wb) => void check.add(wb));
   const { result, tables, views } = check.compile({ asOf, lang });
 
-  if (opts.output) {
-    try {
-      await writeWorkbookFile(opts.output, tables);
-    } catch (e) {
-      throw appError("output-unwritable", { path: opts.output, why: (e as NodeJS.ErrnoException).code ?? String(e) });
-    }
-  }
+  if (target) await writeWorkbookFile(target, tables);
 
-  const written = opts.output ? messages(lang).cli.written({ path: opts.output }) : "";
+  const m = messages(lang).cli;
+  const written = opts.output !== undefined ? m.written({ path: opts.output }) : m.notWritten({ path: m.defaultOutput });
   if (opts.format === "json") {
     cli.io.out(`${JSON.stringify(views.json, null, 2)}\n`);
-    if (written) cli.io.err(`${written}\n`);
+    cli.io.err(`${written}\n`);
   } else {
-    cli.io.out(`${summary(result, lang)}\n${written ? `${written}\n` : ""}`);
+    cli.io.out(`${summary(result, lang, opts.output !== undefined)}\n${written}\n`);
   }
   return 0;
 }
@@ -90,8 +92,11 @@ export async function runCompile(cli: Cli, paths: readonly string[], opts: Compi
 const numText = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : String(Math.round(x * 100) / 100));
 const pct = (x: number | null, lang: Lang): string => (x === null ? "—" : formatPercent(x, lang));
 
-/** The evaluation as a terminal table, with completeness and finding counts. */
-export function summary(result: CompileResult, lang: Lang): string {
+/**
+ * The evaluation as a terminal table, with completeness and finding counts; `written`: the
+ * workbook was written, so the lines may point at its sheets (问题清单, 评估要点).
+ */
+export function summary(result: CompileResult, lang: Lang, written = true): string {
   const m = messages(lang).cli;
   const rows = result.evaluation.rows.map((r) => [
     r.indicator.code,
@@ -115,7 +120,9 @@ export function summary(result: CompileResult, lang: Lang): string {
     lines.push(m.duplicate({ district: d.district, kept: submissionRefText(d.kept, lang), dropped }));
   }
   const errors = result.findings.filter((f) => f.severity === "error").length;
-  lines.push(m.findings({ total: result.findings.length, errors }));
-  lines.push("", m.statement({ statement: overallStatement(result.evaluation, lang) }));
+  const total = result.findings.length;
+  lines.push(written ? m.findings({ total, errors }) : m.findingsNotWritten({ total, errors }));
+  const statement = overallStatement(result.evaluation, lang);
+  lines.push("", written ? m.statement({ statement }) : m.statementNotWritten({ statement }));
   return lines.join("\n");
 }

@@ -3,11 +3,11 @@
  * on the LibreOffice-made fixtures of tests/fixtures/validate; one spawn of bin/indicators.js.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import ts from "typescript";
+import { join } from "node:path";
 import { main, type CliIO } from "../../src/cli/index";
+import { buildCliInto } from "./build-cli";
 import { fixture, FIXTURES } from "../core/validate-helpers";
 
 const ROOT = join(__dirname, "..", "..");
@@ -147,7 +147,7 @@ describe("the command line's own messages: Chinese by default, English with --la
     const typo = await run(["valdate", fixture("clean.xlsx")]);
     expect(typo.err).toContain("错误：未知命令“valdate”");
     expect(typo.err).toContain("是否要输入 validate");
-    expect((await run(["compile", fixture("clean.xlsx")])).err).toContain("错误：必须指定选项“--plan <file>”");
+    expect((await run(["template", "--district", "吴兴区"])).err).toContain("错误：必须指定选项“--plan <file>”");
   });
 
   test("zod's words for a bad option value in Chinese; all of it in English with --lang en", async () => {
@@ -202,29 +202,6 @@ test("demo: validates the samples and exits 0 although they have findings", asyn
   expect(r.out).toMatch(/已读取 6 个文件，\d+ 张填报表/);
   expect(r.out).toMatch(/共 \d+ 个问题：错误 \d+，提示 \d+/);
 });
-
-/**
- * Compiles src/ as tsconfig.cli.json says (transpiling only: tsc --noEmit type-checks the
- * tree) into a temporary package beside a copy of bin/indicators.js, so the spawn runs the
- * current code without rewriting the shared lib/.
- */
-function buildCliInto(dir: string): string {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.cli.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    },
-  })!;
-  const src = join(ROOT, "src");
-  for (const file of parsed.fileNames) {
-    const out = join(dir, "lib", relative(src, file)).replace(/\.tsx?$/, ".js");
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions: parsed.options, fileName: file }).outputText);
-  }
-  mkdirSync(join(dir, "bin"), { recursive: true });
-  copyFileSync(join(ROOT, "bin", "indicators.js"), join(dir, "bin", "indicators.js"));
-  return join(dir, "bin", "indicators.js");
-}
 
 test("bin/indicators.js exits with main's code", () => {
   const bin = buildCliInto(join(tmp, "pkg"));

@@ -193,7 +193,7 @@ describe("writeWorkbookFile", () => {
   it("replaces an existing file with the complete workbook and leaves no temporary file", async () => {
     const target = join(dir, "midterm.xlsx");
     await writeFile(target, "old content");
-    await writeWorkbookFile(target, [sample]);
+    await writeWorkbookFile({ path: target }, [sample]);
     const wb = await load(await readFile(target));
     expect(wb.getWorksheet("样表")!.getCell("C4").value).toBe(59.123);
     expect(await readdir(dir)).toEqual(["midterm.xlsx"]);
@@ -204,7 +204,7 @@ describe("writeWorkbookFile", () => {
     await writeFile(target, "old content");
     const before = await sha(target);
     // A table that ExcelJS refuses (an invalid sheet name) fails while rendering, before any rename.
-    await expect(writeWorkbookFile(target, [{ ...sample, name: "bad:name?" }])).rejects.toThrow();
+    await expect(writeWorkbookFile({ path: target }, [{ ...sample, name: "bad:name?" }])).rejects.toThrow();
     expect(await sha(target)).toBe(before);
     expect(await readdir(dir)).toEqual(["midterm.xlsx"]);
   });
