@@ -14,7 +14,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { WorkbookCheck } from "../core/check";
+import { countFindings, WorkbookCheck } from "../core/check";
 import type { CompileResult } from "../core/compile";
 import { appError } from "../core/errors";
 import { formatPercent, formatPeriod } from "../core/format";
@@ -119,8 +119,7 @@ export function summary(result: CompileResult, lang: Lang, written = true): stri
     const dropped = d.dropped.map((s) => submissionRefText(s, lang)).join(messages(lang).table.refSeparator);
     lines.push(m.duplicate({ district: d.district, kept: submissionRefText(d.kept, lang), dropped }));
   }
-  const errors = result.findings.filter((f) => f.severity === "error").length;
-  const total = result.findings.length;
+  const { findings: total, errors } = countFindings(result.findings);
   lines.push(written ? m.findings({ total, errors }) : m.findingsNotWritten({ total, errors }));
   const statement = overallStatement(result.evaluation, lang);
   lines.push("", written ? m.statement({ statement }) : m.statementNotWritten({ statement }));

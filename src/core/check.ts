@@ -24,7 +24,7 @@
 import { compile, type CompileResult } from "./compile";
 import { applyConfirmations, mergeConfirmations, readConfirmations, type Confirmation, type ConfirmationDecision } from "./confirmations";
 import { appError } from "./errors";
-import type { Finding } from "./findings";
+import { countFindings, type Finding, type FindingCounts } from "./findings";
 import type { Lang } from "./messages";
 import type { WorkbookModel } from "./model";
 import type { ReportPeriod } from "./period";
@@ -55,14 +55,9 @@ export interface FileReport {
   confirmations: Confirmation[];
 }
 
-export interface Counts {
+export interface Counts extends FindingCounts {
   files: number;
   submissions: number;
-  findings: number;
-  errors: number;
-  warnings: number;
-  /** Findings the clerk confirmed (情况属实). */
-  confirmed: number;
 }
 
 export interface Report {
@@ -91,21 +86,13 @@ export interface CompileOutput {
   views: { json: EvaluationJson; summary: MidtermSummary };
 }
 
+export { countFindings };
+
 /** The views of a report: `validate --format json`. */
 export function reportJson(report: Report, lang: Lang): { findings: FindingJson[] } {
   return findingsJson(report.findings, lang);
 }
 
-/** Counts of a list of findings. */
-export function countFindings(findings: readonly Finding[]): Omit<Counts, "files" | "submissions"> {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  return {
-    findings: findings.length,
-    errors,
-    warnings: findings.length - errors,
-    confirmed: findings.filter((f) => f.confirmed !== undefined).length,
-  };
-}
 
 /**
  * The accumulator: feed workbook models one at a time with add(), then take the report() or

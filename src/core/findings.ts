@@ -5,7 +5,7 @@
  * catalogue (src/core/messages), one per language, rendered where the finding is shown.
  */
 import type { MessageData, Param } from "./messages/types";
-import type { Sheet } from "./model";
+import { a1, parseA1, type Sheet } from "./model";
 
 export const CATEGORIES = [
   "placeholder",
@@ -140,6 +140,18 @@ export interface Finding {
   params: Readonly<Record<string, Param>>;
   /** The clerk's 情况属实 of this finding, when there is one. */
   confirmed?: Confirmed;
+  /**
+   * A finding that stands for many of its kind in one sheet (collapseFindings): how many, and
+   * the range they lie in. Its place and parameters are those of the first of them.
+   */
+  repeat?: Repeat;
+}
+
+/** How many findings of one kind a collapsed finding stands for, and the range of their cells ("A29:A200000"). */
+export interface Repeat {
+  count: number;
+  /** The smallest range holding their cells; absent when none of them has a cell (missing rows). */
+  range?: string;
 }
 
 /** Where a finding sits. */
@@ -151,14 +163,35 @@ export interface FindingPlace {
   district?: string;
 }
 
-/** Builds a finding of a kind: category and default severity from FINDING_KINDS. */
+/** The longest text a finding's message echoes from a cell; longer text is cut, with "…". */
+export const EXCERPT_LENGTH = 40;
+
+/** A cell's text as a message echoes it: at most EXCERPT_LENGTH characters (code points). */
+export function excerpt(text: string): string {
+  if (text.length <= EXCERPT_LENGTH) return text;
+  const chars = Array.from(text);
+  return chars.length <= EXCERPT_LENGTH ? text : `${chars.slice(0, EXCERPT_LENGTH - 1).join("")}…`;
+}
+
+/** The parameters with every text cut to an excerpt: a 32,767-character remark is never echoed whole. */
+function excerpts(params: Readonly<Record<string, Param>>): Readonly<Record<string, Param>> {
+  let out: Record<string, Param> | undefined;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== "string" || v.length <= EXCERPT_LENGTH) continue;
+    out ??= { ...params };
+    out[k] = excerpt(v);
+  }
+  return out ?? params;
+}
+
+/** Builds a finding of a kind: category and default severity from FINDING_KINDS; texts cut to an excerpt. */
 export function makeFinding<K extends FindingKind>(
   kind: K,
   where: FindingPlace,
   ...params: [FindingParamName<K>] extends [never] ? [] : [FindingParams<K>]
 ): Finding {
   const def: KindDef = FINDING_KINDS[kind];
-  const f: Finding = { file: where.file, kind, category: def.category, severity: def.severity, params: params[0] ?? {} };
+  const f: Finding = { file: where.file, kind, category: def.category, severity: def.severity, params: excerpts(params[0] ?? {}) };
   if (where.sheet !== undefined) f.sheet = where.sheet;
   if (where.cell !== undefined) f.cell = where.cell;
   if (where.indicator !== undefined) f.indicator = where.indicator;
@@ -173,9 +206,71 @@ export function readProblemFindings(sheet: Sheet, file: string, district?: strin
   );
 }
 
-/** The finding as a message of the catalogue (key finding.KIND). */
-export function findingMessage(f: Pick<Finding, "kind" | "params">): MessageData {
-  return { key: `finding.${f.kind}`, params: f.params };
+/**
+ * The finding as a message of the catalogue (key finding.KIND); a collapsed one as the count,
+ * the category and the range around the first one's message (repeat.findings).
+ */
+export function findingMessage(f: Pick<Finding, "kind" | "params"> & { repeat?: Repeat }): MessageData {
+  const one: MessageData = { key: `finding.${f.kind}`, params: f.params };
+  if (!f.repeat) return one;
+  const category: MessageData = { key: `category.${FINDING_KINDS[f.kind].category}` };
+  const params = { count: f.repeat.count, category, message: one };
+  return f.repeat.range === undefined ? { key: "repeat.noRange", params } : { key: "repeat.findings", params: { ...params, range: f.repeat.range } };
+}
+
+/**
+ * More findings of one kind in one sheet than this are collapsed into one (collapseFindings).
+ * A clerk reads a few dozen findings; thousands of one kind are one problem (a pasted block
+ * of unknown rows, a remark of 32,767 x's), and listing each one makes the output unusable.
+ */
+export const COLLAPSE_ABOVE = 50;
+
+/**
+ * Findings that repeat, collapsed: where one sheet of one file has more than COLLAPSE_ABOVE
+ * findings of one kind, they become one finding — the first of them, in its place, with its
+ * message — carrying their count and the range that holds their cells ("199,972 处未知指标
+ * （A29:A200000），首处：…"). Order is kept (the collapsed one stands where the first stood);
+ * findings of other kinds, and kinds at or below the bound, are untouched. A collapsed finding
+ * marks its first cell only, with the count and range in the note. Pure; the same in the CLI,
+ * the page and Excel, since it runs inside validation.
+ */
+export function collapseFindings(findings: Finding[]): Finding[] {
+  if (findings.length <= COLLAPSE_ABOVE) return findings;
+  const groups = new Map<string, number>();
+  const keys = findings.map((f) => `${f.file}\u0000${f.sheet ?? ""}\u0000${f.kind}`);
+  for (const key of keys) groups.set(key, (groups.get(key) ?? 0) + 1);
+  if (![...groups.values()].some((n) => n > COLLAPSE_ABOVE)) return findings;
+  const boxes = new Map<string, { first: Finding; at: number; count: number; top: number; left: number; bottom: number; right: number }>();
+  const out: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const key = keys[i];
+    if (groups.get(key)! <= COLLAPSE_ABOVE) {
+      out.push(f);
+      continue;
+    }
+    let box = boxes.get(key);
+    if (!box) {
+      box = { first: f, at: out.length, count: 0, top: Infinity, left: Infinity, bottom: -1, right: -1 };
+      boxes.set(key, box);
+      out.push(f); // replaced by the collapsed finding below
+    }
+    box.count += f.repeat?.count ?? 1;
+    if (f.cell) {
+      const { row, col } = parseA1(f.cell);
+      box.top = Math.min(box.top, row);
+      box.left = Math.min(box.left, col);
+      box.bottom = Math.max(box.bottom, row);
+      box.right = Math.max(box.right, col);
+    }
+  }
+  for (const box of boxes.values()) {
+    const range =
+      box.bottom < 0 ? undefined : box.top === box.bottom && box.left === box.right ? a1(box.top, box.left) : `${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`;
+    const collapsed: Finding = { ...box.first, repeat: range === undefined ? { count: box.count } : { count: box.count, range } };
+    out[box.at] = collapsed;
+  }
+  return out;
 }
 
 /**
@@ -185,6 +280,28 @@ export function findingMessage(f: Pick<Finding, "kind" | "params">): MessageData
  */
 export function findingsToMark(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => !(f.confirmed !== undefined && f.severity === "warning"));
+}
+
+/** How many findings, errors, warnings and confirmed findings a list holds. */
+export interface FindingCounts {
+  findings: number;
+  errors: number;
+  warnings: number;
+  /** Findings the clerk confirmed (情况属实). */
+  confirmed: number;
+}
+
+/** Counts of a list of findings; a collapsed finding counts as the findings it stands for. */
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const c = { findings: 0, errors: 0, warnings: 0, confirmed: 0 };
+  for (const f of findings) {
+    const n = f.repeat?.count ?? 1;
+    c.findings += n;
+    if (f.severity === "error") c.errors += n;
+    else c.warnings += n;
+    if (f.confirmed !== undefined) c.confirmed += n;
+  }
+  return c;
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

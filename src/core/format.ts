@@ -33,6 +33,11 @@ export function formatFixed(x: number, decimals: number): string {
   return numberFormat("zh", "decimal", decimals).format(x);
 }
 
+/** A count with grouping, as prose writes a large one: 199,972. */
+export function formatCount(n: number, lang: Lang = "zh"): string {
+  return n.toLocaleString(LOCALES[lang], { maximumFractionDigits: 0 });
+}
+
 /** A fraction as a percentage with `decimals` decimals: 0.5 → "50.0%". */
 export function formatPercent(x: number, lang: Lang = "zh", decimals = 1): string {
   return numberFormat(lang, "percent", decimals).format(x);

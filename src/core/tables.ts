@@ -19,7 +19,7 @@
 import type { CompileResult, SubmissionRef } from "./compile";
 import type { EvaluationRow } from "./evaluate";
 import { isNotConsolidated, STATUS_STYLE, statusText } from "./evaluate";
-import type { Finding } from "./findings";
+import { countFindings, type Finding } from "./findings";
 import { formatPercent, formatPeriod } from "./format";
 import { markLines } from "./mark-note";
 import { findingText, list, messages, render, type Lang } from "./messages";
@@ -318,13 +318,8 @@ export function buildFindingsList(result: CompileResult, opts: { lang?: Lang } =
   const names = new Map(result.evaluation.rows.map((r) => [r.indicator.code, r.indicator.name]));
   const heads = [t.no, t.file, t.sheet, t.cell, t.district, t.code, t.name, t.category, t.severity, t.message, t.confirmation];
   const width = heads.length;
-  const errors = result.findings.filter((f) => f.severity === "error").length;
-  const subtitle = t.findingsSubtitle({
-    asOf: formatPeriod(result.asOf, lang),
-    total: result.findings.length,
-    errors,
-    warnings: result.findings.length - errors,
-  });
+  const counts = countFindings(result.findings);
+  const subtitle = t.findingsSubtitle({ asOf: formatPeriod(result.asOf, lang), total: counts.findings, errors: counts.errors, warnings: counts.warnings });
   const rows: (TableCell | null)[][] = [
     [{ value: t.findingsTitle, style: "title", colSpan: width }],
     [{ value: subtitle, style: "subtitle", colSpan: width }],

@@ -5,7 +5,7 @@
  * consolidation, and every indicator × district left out becomes an ExcludedValue with its
  * reason. Pure and linear in the number of rows.
  */
-import { findingMessage, makeFinding, READ_PROBLEM_KINDS, type Finding, type FindingKind, type FindingParams } from "./findings";
+import { collapseFindings, findingMessage, makeFinding, READ_PROBLEM_KINDS, type Finding, type FindingKind, type FindingParams } from "./findings";
 import { msg, type MessageData } from "./messages";
 import type { ReportPeriod } from "./period";
 import type { Indicator, Plan } from "./plan";
@@ -109,8 +109,9 @@ function position(f: Finding): number {
 
 /**
  * Validates one workbook against the plan: its submissions, every finding (sheet by sheet in
- * workbook order, by cell inside a sheet, findings without a cell last), the usable values and
- * the excluded ones.
+ * workbook order, by cell inside a sheet, findings without a cell last; more than
+ * COLLAPSE_ABOVE of one kind in a sheet collapsed into one with their count and range), the
+ * usable values and the excluded ones.
  */
 export function validateWorkbook(plan: Plan, wb: WorkbookModel, opts: ValidateOptions = {}): ValidationResult {
   const file = opts.file ?? wb.name;
@@ -143,10 +144,12 @@ export function validateWorkbook(plan: Plan, wb: WorkbookModel, opts: ValidateOp
   // Findings in workbook order: a file-level finding first, then sheet by sheet (stable).
   const sheetIndex = new Map(wb.sheets.map((s, i) => [s.name, i]));
   const order = (f: Finding) => (f.sheet === undefined ? -1 : (sheetIndex.get(f.sheet) ?? -1));
-  result.findings = result.findings
-    .map((f, i) => ({ f, i, o: order(f) }))
-    .sort((a, b) => a.o - b.o || a.i - b.i)
-    .map((x) => x.f);
+  result.findings = collapseFindings(
+    result.findings
+      .map((f, i) => ({ f, i, o: order(f) }))
+      .sort((a, b) => a.o - b.o || a.i - b.i)
+      .map((x) => x.f),
+  );
   return result;
 }
 

@@ -23,6 +23,10 @@ export interface FindingJson {
   message: string;
   /** The clerk's 情况属实: the reason, and when (ISO date-time; null when the record does not say). */
   confirmed: { reason: string; at: string | null } | null;
+  /** Only on a collapsed finding (findings.ts collapseFindings): how many it stands for. */
+  count?: number;
+  /** Only on a collapsed finding: the range of their cells ("A29:A200000"), null when they have none. */
+  range?: string | null;
 }
 
 export function findingJson(f: Finding, lang: Lang): FindingJson {
@@ -35,6 +39,7 @@ export function findingJson(f: Finding, lang: Lang): FindingJson {
     severity: f.severity,
     message: findingText(f, lang),
     confirmed: f.confirmed ? { reason: f.confirmed.reason, at: f.confirmed.at ?? null } : null,
+    ...(f.repeat ? { count: f.repeat.count, range: f.repeat.range ?? null } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * (zh.ts, the reference). Sheet names and the plan's column names stay Chinese inside
  * English text where they are what the user looks for (规划指标, 问题清单, 本期值).
  */
+import { formatCount } from "../format";
 import type { Catalogue } from "./types";
 
 const plural = (n: string | number, one: string, many: string): string => `${n} ${Number(n) === 1 ? one : many}`;
@@ -88,6 +89,11 @@ export const en: Catalogue = {
     "cell-non-finite": (p) => `The cell stores “${p.text}”, which is not a finite number; not read`,
     "cell-date": (p) => `The date “${p.text}” in the cell cannot be read; not read`,
     "cell-type": (p) => `The cell's type “${p.type}” does not fit its content “${p.text}”; not read`,
+  },
+
+  repeat: {
+    findings: (p) => `${formatCount(Number(p.count), "en")} × ${p.category} (${p.range}), the first: ${p.message}`,
+    noRange: (p) => `${formatCount(Number(p.count), "en")} × ${p.category}, the first: ${p.message}`,
   },
 
   reason: {

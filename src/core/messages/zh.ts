@@ -9,6 +9,7 @@
  * entry in `finding` here and in en.ts. A status, a category, an error code, a notice: one
  * entry in `status`, `category` (+ `categoryDescription`), `error`, `notice` here and in en.ts.
  */
+import { formatCount } from "../format";
 import type { Category, FindingKind, FindingParamName, Severity } from "../findings";
 import type { Status } from "../evaluate";
 import type { RuleId } from "../rules";
@@ -120,6 +121,13 @@ export const zh = {
   indicatorType: { binding: "约束性", anticipatory: "预期性" },
 
   finding,
+
+  /** A finding that stands for many of its kind in one sheet (collapseFindings). */
+  repeat: {
+    findings: (p: P<"count" | "category" | "range" | "message">) => `${formatCount(Number(p.count), "zh")} 处${p.category}（${p.range}），首处：${p.message}`,
+    noRange: (p: P<"count" | "category" | "message">) => `${formatCount(Number(p.count), "zh")} 处${p.category}，首处：${p.message}`,
+  },
+
 
   /** Why a plan row, a plan file or a value is not usable (parameters of other messages). */
   reason: {

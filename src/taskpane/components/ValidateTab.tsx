@@ -13,7 +13,7 @@ import {
   makeStyles,
   mergeClasses,
 } from "@fluentui/react-components";
-import { CATEGORIES, type Category, type Finding, type Severity } from "../../core/findings";
+import { CATEGORIES, countFindings, type Category, type Finding, type Severity } from "../../core/findings";
 import { messages } from "../../core/messages";
 import { useStrings } from "../i18n";
 import { hasPlan, type OpenedFile, type Workspace } from "../workspace";
@@ -131,7 +131,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
     }
   };
 
-  const errors = findings?.filter((f) => f.severity === "error").length ?? 0;
+  const counts = countFindings(findings ?? []);
   const presentCategories = CATEGORIES.filter((c) => findings?.some((f) => f.category === c));
   const filesWithFindings = [...new Set((findings ?? []).map((f) => f.file))].filter((name) =>
     files.some((f) => f.name === name && f.role === "submission"),
@@ -164,7 +164,7 @@ export function ValidateTab({ workspace, files, work, findings, onFindings, focu
       ) : (
         <>
           <Text weight="semibold" role="status">
-            {t("findingsSummary", { total: findings.length, errors, warnings: findings.length - errors })}
+            {t("findingsSummary", { total: counts.findings, errors: counts.errors, warnings: counts.warnings })}
           </Text>
           <div className={styles.filters}>
             <Field label={t("filterSeverity")} size="small">
