@@ -12,7 +12,6 @@
  * be read, an option is invalid or the output cannot be written.
  */
 import { resolve } from "node:path";
-import type { Command } from "commander";
 import { z } from "zod";
 import { countFindings, WorkbookCheck } from "../core/check";
 import type { CompileResult } from "../core/compile";
@@ -36,27 +35,17 @@ const Options = z.object({
 });
 export type CompileCliOptions = z.infer<typeof Options>;
 
-export function registerCompile(program: Command, cli: Cli): void {
-  const m = messages(cli.lang).cli;
-  program
-    .command("compile")
-    .description(m.compile)
-    .option("--plan <file>", m.optPlanCarried)
-    .option("--as-of <period>", m.optAsOf)
-    .option("-o, --output <file>", m.optOutput)
-    .option("--format <format>", m.optFormat, "table")
-    .option("--lang <lang>", m.optLang, "zh")
-    .argument("<files...>", m.argFiles)
-    .action(async (files: string[], raw: unknown) => {
-      cli.code = await runCompile(cli, files, parseOptions(Options, raw, cli.lang));
-    });
-}
 
 function parseAsOf(text: string | undefined): ReportPeriod | undefined {
   if (text === undefined) return undefined;
   const p = parsePeriod(text);
   if (!p) throw appError("option-as-of", { text });
   return p;
+}
+
+/** `indicators compile FILES… [options]`: the options checked, then runCompile. */
+export function compileCommand(cli: Cli, files: string[], raw: unknown): Promise<number> {
+  return runCompile(cli, files, parseOptions(Options, raw, cli.lang));
 }
 
 /** Compiles the files against the plan (read one by one), writes the workbook and prints a summary; resolves to the exit code. */

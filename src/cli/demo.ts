@@ -6,7 +6,6 @@
  */
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Command } from "commander";
 import { runCompile } from "./compile";
 import { messages, type Lang } from "../core/messages";
 import type { Cli } from "./index";
@@ -49,15 +48,6 @@ export const DEMO_STEPS: DemoStep[] = [
   },
 ];
 
-export function registerDemo(program: Command, cli: Cli): void {
-  program
-    .command("demo")
-    .description(messages(cli.lang).cli.demo)
-    .option("--lang <lang>", messages(cli.lang).cli.optLang, "zh")
-    .action(async () => {
-      cli.code = await runDemo(cli);
-    });
-}
 
 export async function runDemo(cli: Cli, root: string = PACKAGE_ROOT): Promise<number> {
   const paths = await demoPaths(root);

@@ -3,9 +3,10 @@
  * subcommand lives in its own file and registers itself here.
  *
  * Adding a subcommand (compile, template, …):
- *   1. write src/cli/<name>.ts exporting `register<Name>(program: Command, cli: Cli): void`,
- *      which adds `program.command("<name>")…action(async (…) => { cli.code = await run…(cli, …); })`;
- *   2. add it to SUBCOMMANDS below; its words go into the catalogue's `cli` section.
+ *   1. write src/cli/<name>.ts exporting `<name>Command(cli, …args, raw)` (options checked
+ *      with zod, then the work);
+ *   2. register it in src/cli/commands.ts (SUBCOMMANDS), whose action imports that module
+ *      only when the subcommand runs; its words go into the catalogue's `cli` section.
  * Write output through `cli.io` (never console.log) so tests can call main() and read it;
  * throw an AppError (src/core/errors.ts) for input that cannot be read: main prints its
  * message in the language of --lang (Chinese by default) on stderr and returns exit code 2.
@@ -17,10 +18,7 @@
 import { Command, CommanderError, Help, type Option } from "commander";
 import { AppError } from "../core/errors";
 import { messages, type Lang } from "../core/messages";
-import { registerCompile } from "./compile";
-import { registerDemo } from "./demo";
-import { registerTemplate } from "./template";
-import { registerValidate } from "./validate";
+import { SUBCOMMANDS } from "./commands";
 
 /** Where the command line writes. */
 export interface CliIO {
@@ -45,7 +43,6 @@ export const processIO: CliIO = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-const SUBCOMMANDS: ((program: Command, cli: Cli) => void)[] = [registerValidate, registerCompile, registerTemplate, registerDemo];
 
 /** The language asked for on the command line: `--lang en` or `--lang=en` anywhere; zh otherwise. */
 export function langOf(argv: readonly string[]): Lang {

@@ -8,7 +8,6 @@
  * cannot be written.
  */
 import { resolve } from "node:path";
-import type { Command } from "commander";
 import { z } from "zod";
 import { appError } from "../core/errors";
 import { messages } from "../core/messages";
@@ -28,20 +27,10 @@ const Options = z.object({
 });
 export type TemplateCliOptions = z.infer<typeof Options>;
 
-export function registerTemplate(program: Command, cli: Cli): void {
-  const m = messages(cli.lang).cli;
-  program
-    .command("template")
-    .description(m.template)
-    .requiredOption("--plan <file>", m.optPlan)
-    .requiredOption("--district <name>", m.optDistrict)
-    .option("--period <period>", m.optPeriod)
-    .option("-o, --output <file>", m.optTemplateOutput)
-    .option("--force", m.optForce)
-    .option("--lang <lang>", m.optLang, "zh")
-    .action(async (raw: unknown) => {
-      cli.code = await runTemplate(cli, parseOptions(Options, raw, cli.lang));
-    });
+
+/** `indicators template [options]`: the options checked, then runTemplate. */
+export function templateCommand(cli: Cli, raw: unknown): Promise<number> {
+  return runTemplate(cli, parseOptions(Options, raw, cli.lang));
 }
 
 export async function runTemplate(cli: Cli, opts: TemplateCliOptions): Promise<number> {

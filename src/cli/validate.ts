@@ -8,7 +8,6 @@
  * bureau's rules before sending it. A workbook that carries no plan is then an input error.
  * The clerks' 情况属实 stored in a workbook (sheet `_indicators`) are reported on their findings.
  */
-import type { Command } from "commander";
 import { z } from "zod";
 import { reportJson, WorkbookCheck, type Report } from "../core/check";
 import { messages, type Lang } from "../core/messages";
@@ -23,18 +22,10 @@ const Options = z.object({
 });
 export type ValidateOptions = z.infer<typeof Options>;
 
-export function registerValidate(program: Command, cli: Cli): void {
-  const m = messages(cli.lang).cli;
-  program
-    .command("validate")
-    .description(m.validate)
-    .option("--plan <file>", m.optPlanCarried)
-    .option("--format <format>", m.optFormat, "table")
-    .option("--lang <lang>", m.optLang, "zh")
-    .argument("<files...>", m.argFiles)
-    .action(async (files: string[], raw: unknown) => {
-      cli.code = await runValidate(cli, files, parseOptions(Options, raw, cli.lang));
-    });
+
+/** `indicators validate FILES… [options]`: the options checked, then runValidate. */
+export function validateCommand(cli: Cli, files: string[], raw: unknown): Promise<number> {
+  return runValidate(cli, files, parseOptions(Options, raw, cli.lang));
 }
 
 /** Validates the files against the plan (read one by one) and prints the findings; resolves to the exit code. */
