@@ -17,6 +17,7 @@ import { randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
 import { access, lstat, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { appError } from "../core/errors";
 import type { TableModel } from "../core/table";
 
@@ -96,7 +97,7 @@ export async function writeFileAtomic(path: string, content: Uint8Array | AsyncI
 export async function writeWorkbookFile(target: OutputTarget, tables: readonly TableModel[]): Promise<void> {
   const { renderWorkbook } = await import("./write");
   try {
-    await writeFileAtomic(target.path, await renderWorkbook(tables), target);
+    await writeFileAtomic(target.path, await renderWorkbook(tables, (data) => deflateRawSync(data, { level: 6 })), target);
   } catch (e) {
     throw appError("output-unwritable", { path: target.path, why: (e as NodeJS.ErrnoException).code ?? String(e) });
   }

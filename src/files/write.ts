@@ -7,13 +7,27 @@
  * it begins with ("=", "+", "-", "@"); text from submissions never becomes a formula.
  */
 import ExcelJS from "exceljs";
+import { deflateSync } from "fflate";
 import type { InputValidation, TableCell, TableModel } from "../core/table";
 import { FONT_NAME, FONT_SIZE, STYLE_COLOURS, UNBORDERED, cellAlignment, formatCode, rowHeight } from "../core/table-style";
+import { copiedEntry, readCentralDirectory, writeZip } from "./zip";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
 
-/** Renders the tables, one sheet each in order, and returns the .xlsx file's bytes. */
-export async function renderWorkbook(tables: readonly TableModel[]): Promise<Uint8Array> {
+/** Raw deflate of one part (node:zlib's deflateRawSync in Node, fflate's deflateSync in the page). */
+export type Deflater = (data: Uint8Array) => Uint8Array;
+
+const fflateDeflate: Deflater = (data) => deflateSync(data, { level: 6 });
+
+/**
+ * Renders the tables, one sheet each in order, and returns the .xlsx file's bytes.
+ *
+ * ExcelJS lays out the parts; it zips them stored (no compression), and the parts are then
+ * deflated here with `deflate` — native zlib in Node — into the same zip. Measured on the
+ * 100 × 500 mid-term workbook (npm run bench): ExcelJS's own JavaScript deflate (JSZip/pako) was
+ * about a third of the writing time; the bytes and parts are otherwise ExcelJS's as before.
+ */
+export async function renderWorkbook(tables: readonly TableModel[], deflate: Deflater = fflateDeflate): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "minzheng-indicators";
   workbook.created = new Date();
@@ -21,8 +35,14 @@ export async function renderWorkbook(tables: readonly TableModel[]): Promise<Uin
   // A hidden sheet must not be the active one: make the first visible sheet active.
   const active = tables.findIndex((t) => !t.hidden);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
-  const buffer = await workbook.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const stored = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  return writeZip(
+    readCentralDirectory(stored).map((entry) => {
+      const part = copiedEntry(stored, entry);
+      return part.method === 0 ? { ...part, method: 8, stored: deflate(part.stored) } : part;
+    }),
+  );
 }
 
 async function renderSheet(workbook: ExcelJS.Workbook, table: TableModel): Promise<void> {
