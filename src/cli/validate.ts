@@ -30,7 +30,7 @@ export function validateCommand(cli: Cli, files: string[], raw: unknown): Promis
 
 /** Validates the files against the plan (read one by one) and prints the findings; resolves to the exit code. */
 export async function runValidate(cli: Cli, paths: readonly string[], opts: ValidateOptions): Promise<number> {
-  const check = new WorkbookCheck({ plan: opts.plan === undefined ? "carried" : await loadPlanFile(opts.plan) });
+  const check = new WorkbookCheck({ plan: opts.plan === undefined ? "carried" : await loadPlanFile(opts.plan), keepValues: false });
   await eachWorkbook(await expandInputs(paths), cli, (wb) => void check.add(wb));
   const report = check.report();
   printReport(cli, report, opts.format, opts.lang);

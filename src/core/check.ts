@@ -41,6 +41,12 @@ export interface CheckInput {
   plan: PlanChoice;
   /** The session's 情况属实 and 撤销确认 (the page on files); stored ones are read from the workbooks. */
   sessionConfirmations?: readonly ConfirmationDecision[];
+  /**
+   * Keep each workbook's usable and excluded values for compile() (default true). A check that
+   * only reports (the command line's validate) keeps findings and submissions only, so its
+   * memory does not grow with the files' values either.
+   */
+  keepValues?: boolean;
 }
 
 /** What was found in one workbook. */
@@ -124,7 +130,7 @@ export class WorkbookCheck {
     const confirmations = mergeConfirmations(stored, decisions);
     const result = summarise(validateWorkbook(plan.plan, model, { file }));
     const findings = applyConfirmations(result.findings, confirmations);
-    const kept: ValidationSummary = { ...result, findings };
+    const kept: ValidationSummary = this.input.keepValues === false ? { ...result, findings, values: [], excluded: [] } : { ...result, findings };
     this.results.push(kept);
     const report: FileReport = { file, submissions: kept.submissions, findings, confirmations };
     this.files.push(report);
@@ -151,6 +157,7 @@ export class WorkbookCheck {
     const lang = opts.lang ?? "zh";
     const plan = this.input.plan === "carried" ? this.firstCarried : this.input.plan;
     if (!plan) throw appError("need-plan");
+    if (this.input.keepValues === false) throw new Error("WorkbookCheck made with keepValues: false cannot compile");
     const planResult: ValidationSummary = { submissions: [], findings: this.planFindings, values: [], excluded: [] };
     const result = compile(plan.plan, [planResult, ...this.results], opts.asOf ? { asOf: opts.asOf } : {});
     return {
