@@ -61,7 +61,11 @@ const SIGNALS = ["SIGINT", "SIGTERM"] as const;
  * renamed over the target); the content may come in chunks (a streaming writer). On SIGINT or
  * SIGTERM while writing, the temporary file is removed and the signal then takes its course.
  */
-export async function writeFileAtomic(path: string, content: Uint8Array | AsyncIterable<Uint8Array>, opts: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: Uint8Array | AsyncIterable<Uint8Array>,
+  opts: { mode?: number } = {},
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const onSignal = (signal: NodeJS.Signals) => {
     try {

@@ -11,12 +11,16 @@ const ROOT = join(__dirname, "..", "..");
  * current code without rewriting the shared lib/.
  */
 export function buildCliInto(dir: string): string {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.cli.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, "tsconfig.cli.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  })!;
+  )!;
   const src = join(ROOT, "src");
   for (const file of parsed.fileNames) {
     const out = join(dir, "lib", relative(src, file)).replace(/\.tsx?$/, ".js");
@@ -27,4 +31,3 @@ export function buildCliInto(dir: string): string {
   copyFileSync(join(ROOT, "bin", "indicators.js"), join(dir, "bin", "indicators.js"));
   return join(dir, "bin", "indicators.js");
 }
-

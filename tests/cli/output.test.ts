@@ -9,22 +9,19 @@ import { createHash } from "node:crypto";
 import { chmod, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type CliIO } from "../../src/cli/index";
+import { runCli } from "./run-cli";
 import { buildCliInto } from "./build-cli";
 
 const COMPILE = join(__dirname, "..", "fixtures", "compile");
 const PLAN = join(COMPILE, "plan.xlsx");
 const DISTRICTS = ["甲区.xlsx", "乙区.xlsx", "丙县.xlsx"].map((n) => join(COMPILE, n));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIO = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false };
-  const code = await main(["node", "indicators", ...args], io);
-  return { code, out, err };
-}
+const run = runCli;
 
-const sha = async (p: string) => createHash("sha256").update(await readFile(p)).digest("hex");
+const sha = async (p: string) =>
+  createHash("sha256")
+    .update(await readFile(p))
+    .digest("hex");
 const isRoot = process.getuid?.() === 0;
 
 let dir: string;
@@ -144,14 +141,16 @@ describe("compile without --plan", () => {
 });
 
 describe("an interrupt while writing", () => {
-  it.each(["SIGINT", "SIGTERM"] as const)("%s removes the temporary file and leaves the old output whole", async (signal) => {
-    const bin = buildCliInto(join(dir, `pkg-${signal}`));
-    const writeNode = join(bin, "..", "..", "lib", "files", "write-node.js");
-    const out = join(dir, `interrupted-${signal}.xlsx`);
-    await writeFile(out, "the old output");
-    const before = await sha(out);
-    // A writer that hands over one chunk and then waits forever (as a long write would).
-    const script = `
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "%s removes the temporary file and leaves the old output whole",
+    async (signal) => {
+      const bin = buildCliInto(join(dir, `pkg-${signal}`));
+      const writeNode = join(bin, "..", "..", "lib", "files", "write-node.js");
+      const out = join(dir, `interrupted-${signal}.xlsx`);
+      await writeFile(out, "the old output");
+      const before = await sha(out);
+      // A writer that hands over one chunk and then waits forever (as a long write would).
+      const script = `
       const { writeFileAtomic } = require(${JSON.stringify(writeNode)});
       setInterval(() => {}, 1000);
       writeFileAtomic(${JSON.stringify(out)}, (async function* () {
@@ -159,13 +158,15 @@ describe("an interrupt while writing", () => {
         process.stdout.write("writing\\n");
         await new Promise(() => {});
       })());`;
-    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-    await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("writing") && resolve()));
-    expect((await readdir(dir)).some((n) => n.startsWith(`.interrupted-${signal}.xlsx.`))).toBe(true);
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
-    child.kill(signal);
-    expect(await exited).toBe(signal);
-    expect((await readdir(dir)).filter((n) => n.includes(`interrupted-${signal}`))).toEqual([`interrupted-${signal}.xlsx`]);
-    expect(await sha(out)).toBe(before);
-  }, 30_000);
+      const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("writing") && resolve()));
+      expect((await readdir(dir)).some((n) => n.startsWith(`.interrupted-${signal}.xlsx.`))).toBe(true);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      expect((await readdir(dir)).filter((n) => n.includes(`interrupted-${signal}`))).toEqual([`interrupted-${signal}.xlsx`]);
+      expect(await sha(out)).toBe(before);
+    },
+    30_000,
+  );
 });

@@ -6,26 +6,19 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type CliIO } from "../../src/cli/index";
+import { runCli } from "../cli/run-cli";
 import { checkWorkbooks, reportJson } from "../../src/core/check";
 import { collapseFindings, COLLAPSE_ABOVE, EXCERPT_LENGTH, makeFinding, type Finding } from "../../src/core/findings";
 import { findingText } from "../../src/core/messages";
 import { loadPlanFromJson } from "../../src/core/plan";
 import { readWorkbookFile } from "../../src/files/read-node";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixtures' own script (CommonJS)
 const { fixtureBytes } = require("../fixtures/reader/make.js") as { fixtureBytes: (name: string) => Buffer };
 
 const READER = join(__dirname, "..", "fixtures", "reader");
 const PLAN_PATH = join(__dirname, "..", "fixtures", "validate", "plan.json");
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIO = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false };
-  const code = await main(["node", "indicators", ...args], io);
-  return { code, out, err };
-}
+const run = runCli;
 
 let dir: string;
 beforeAll(async () => {
@@ -68,7 +61,10 @@ describe("199,972 rows the plan does not know (unknown-rows.xlsx)", () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ cell: "A29", count: 199972, range: "A29:A200000" });
     expect(findings[0].message).toMatch(/^199,972 处未知指标（A29:A200000），首处：/);
-    const en = { ...makeFinding("unknown-indicator", { file: "a.xlsx", cell: "A29" }, { text: "ZZ-29" }), repeat: { count: 199972, range: "A29:A200000" } };
+    const en = {
+      ...makeFinding("unknown-indicator", { file: "a.xlsx", cell: "A29" }, { text: "ZZ-29" }),
+      repeat: { count: 199972, range: "A29:A200000" },
+    };
     expect(findingText(en, "en")).toMatch(/^199,972 × Unknown indicator \(A29:A200000\), the first: /);
   }, 60_000);
 });

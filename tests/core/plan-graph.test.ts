@@ -42,13 +42,28 @@ describe("a 包含于 cycle", () => {
   });
 
   it("is found in a longer cycle and in a JSON plan too, and a chain into a cycle is not itself a cycle", () => {
-    const row = (code: string, partOf?: string) => ({ code, name: `指标${code}`, unit: "个", targetYear: 2020, target: 1, ...(partOf ? { partOf } : {}) });
-    const load = loadPlanFromJson(JSON.stringify([row("A", "B"), row("B", "C"), row("C", "A"), row("D", "A"), row("E"), row("F", "E")]), "plan.json");
+    const row = (code: string, partOf?: string) => ({
+      code,
+      name: `指标${code}`,
+      unit: "个",
+      targetYear: 2020,
+      target: 1,
+      ...(partOf ? { partOf } : {}),
+    });
+    const load = loadPlanFromJson(
+      JSON.stringify([row("A", "B"), row("B", "C"), row("C", "A"), row("D", "A"), row("E"), row("F", "E")]),
+      "plan.json",
+    );
     const cycles = load.findings.filter((f) => findingText(f, "en").includes("cycle"));
     expect(cycles.map((f) => f.indicator)).toEqual(["A", "B", "C"]);
     expect(findingText(cycles[0], "en")).toContain("A → B → C → A");
     // D is a part of A, which is dropped: D's reference names no valid indicator any more.
-    expect(findingText(load.findings.find((f) => f.indicator === "D")!, "en")).toContain("names no valid indicator");
+    expect(
+      findingText(
+        load.findings.find((f) => f.indicator === "D")!,
+        "en",
+      ),
+    ).toContain("names no valid indicator");
     expect(load.plan.indicators.map((i) => i.code)).toEqual(["E", "F"]);
   });
 });
@@ -77,7 +92,20 @@ describe("比值 and 加权平均 that refer to the indicator itself", () => {
 
 describe("one code normaliser for the plan and the submissions", () => {
   it("folds width, case, spaces and every dash variant", () => {
-    for (const code of ["YL-03", "YL‐03", "YL‑03", "YL‒03", "YL–03", "YL—03", "YL―03", "YL−03", "YL﹣03", "ＹＬ－０３", " yl - 03 ", "YL\u00a0-\u300003"]) {
+    for (const code of [
+      "YL-03",
+      "YL‐03",
+      "YL‑03",
+      "YL‒03",
+      "YL–03",
+      "YL—03",
+      "YL―03",
+      "YL−03",
+      "YL﹣03",
+      "ＹＬ－０３",
+      " yl - 03 ",
+      "YL\u00a0-\u300003",
+    ]) {
       expect(normaliseCode(code)).toBe("YL-03");
     }
     expect(normaliseCode("YL-03")).not.toBe(normaliseCode("YL-30"));
