@@ -3,7 +3,8 @@
  * handler and the add-in's use-cases (through Microsoft's Excel library, against the Excel
  * stand-in of tests/excel/office-js) are fed one plan with
  * a bad definition row and one district workbook holding findings of every category of §6 and a
- * clerk's 情况属实 stored in its `_indicators` sheet. Their findings (with the confirmation), the
+ * clerk's 情况属实 stored in its `_indicators` sheet, and a second district whose 60 unknown rows
+ * collapse into one finding. Their findings (with the confirmation and the collapsed one), the
  * confirmations and the rows of 问题清单 must be identical.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -111,6 +112,13 @@ beforeAll(async () => {
   const draft = book.addWorksheet("汇总草稿");
   draft.addRow(["指标编码", "指标名称", "本期值"]);
   draft.addRow(["T-01", "草稿行", 1]);
+  // A second district whose table is a pasted block of 60 rows the plan does not know: collapsed into one finding.
+  const pasted = book.addWorksheet("测试二区");
+  pasted.addRow(["填报单位", "测试二区"]);
+  pasted.addRow(["报告期", "2018年6月"]);
+  pasted.addRow([]);
+  pasted.addRow(["指标编码", "指标名称", "单位", "本期值"]);
+  for (let i = 1; i <= 60; i++) pasted.addRow([`ZZ-${i}`, `自设指标${i}`, "个", i]);
   const withDraft = new Uint8Array(await book.xlsx.writeBuffer());
   const bytes = await markWorkbookBuffer(withDraft, [], { confirmations: [CONFIRMED] });
   filePath = join(dir, FILE);
@@ -158,6 +166,11 @@ test("the command line, the page's worker and the add-in report the same finding
       category: "unknown-indicator",
       confirmed: { reason: CONFIRMED.reason, at: CONFIRMED.at },
     }),
+  ]);
+
+  // Findings that repeat: one, with their count and range, alike in the three.
+  expect(cliFindings.filter((f) => f.count !== undefined)).toEqual([
+    expect.objectContaining({ sheet: "测试二区", cell: "A5", count: 60, range: "A5:A64", message: expect.stringMatching(/^60 处未知指标（A5:A64），首处：/) }),
   ]);
 
   // The table output says so too, with the reason; in English as well.
